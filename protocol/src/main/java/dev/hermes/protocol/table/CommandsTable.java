@@ -1,0 +1,30 @@
+package dev.hermes.protocol.table;
+
+/** Attribute names of the {@code commands} table, written by both orchestrator and worker. */
+public final class CommandsTable {
+    public static final String COMMAND_ID = "commandId";
+    public static final String THREAD_ID = "threadId";
+    public static final String CONTAINER_KEY = "containerKey";
+    public static final String SEQUENCE = "sequence";
+    public static final String STATUS = "status";
+    public static final String CHANNEL = "channel";
+    public static final String TITLE = "title";
+    public static final String INSTRUCTION = "instruction";
+    public static final String REPLY_ROUTE = "replyRoute";
+    public static final String SIGNAL = "signal";
+    public static final String ATTEMPTS = "attempts";
+    public static final String LEASE_VERSION = "leaseVersion";
+    public static final String CREATED_AT = "createdAt";
+    public static final String UPDATED_AT = "updatedAt";
+    public static final String STARTED_AT = "startedAt";
+    public static final String FINISHED_AT = "finishedAt";
+    public static final String SUMMARY = "summary";
+    public static final String BRANCH = "branch";
+    public static final String COMMIT_SHA = "commitSha";
+    public static final String FILES_CHANGED = "filesChanged";
+    public static final String INTERRUPTED_BY = "interruptedBy";
+    public static final String REPLY_ID = "replyId";
+
+    private CommandsTable() {
+    }
+}

@@ -1,0 +1,30 @@
+package dev.hermes.protocol.table;
+
+/**
+ * Attribute names of the {@code routes} table. Keys are {@code email:{address}}, {@code sms:{e164}},
+ * {@code slack:{team}:{user}} (a person) and {@code project:{projectId}} (a project's settings).
+ */
+public final class RoutesTable {
+    public static final String KEY = "key";
+    public static final String USER_ID = "userId";
+    public static final String PROJECTS = "projects";
+    public static final String DEFAULT_PROJECT = "defaultProject";
+    public static final String REPO_URL = "repoUrl";
+    public static final String DEFAULT_BRANCH = "defaultBranch";
+    /** The agent command as an argument vector (list of strings); never a shell string. */
+    public static final String AGENT_ARGV = "agentArgv";
+    /** Extra environment for the agent (map of strings). */
+    public static final String AGENT_ENV = "agentEnv";
+    public static final String AGENT_TIMEOUT_SECONDS = "agentTimeoutSeconds";
+
+    public static String emailKey(String address) {
+        return "email:" + address.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static String projectKey(String projectId) {
+        return "project:" + projectId;
+    }
+
+    private RoutesTable() {
+    }
+}
