@@ -1,0 +1,21 @@
+package dev.hermes.orchestrator.api;
+
+import dev.hermes.orchestrator.inbound.RejectedException;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+
+/** Bad input becomes its 4xx with a one-line reason. */
+@Produces
+@Singleton
+@Requires(classes = {RejectedException.class, ExceptionHandler.class})
+public class RejectedExceptionHandler implements ExceptionHandler<RejectedException, HttpResponse<ErrorBody>> {
+    @Override
+    public HttpResponse<ErrorBody> handle(HttpRequest request, RejectedException e) {
+        return HttpResponse.<ErrorBody>status(HttpStatus.valueOf(e.status())).body(new ErrorBody(e.code(), e.getMessage()));
+    }
+}

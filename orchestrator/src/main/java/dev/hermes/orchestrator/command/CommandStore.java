@@ -1,0 +1,25 @@
+package dev.hermes.orchestrator.command;
+
+import dev.hermes.protocol.id.CommandId;
+import dev.hermes.protocol.id.ThreadId;
+import dev.hermes.protocol.message.ResultMessage;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code commands} table: every command, and the intake's dedupe record. */
+public interface CommandStore {
+    Optional<CommandRecord> find(CommandId commandId);
+
+    List<CommandRecord> findByThread(ThreadId threadId);
+
+    /** Records a RECEIVED command unless its id exists; answers whether this call created it. */
+    boolean create(CommandRecord command);
+
+    /** RECEIVED -> QUEUED with its sequence; a no-op when a worker already moved it on. */
+    void markQueued(CommandId commandId, long sequence);
+
+    /** Applies a worker's result once; answers false when the command already ended otherwise. */
+    boolean applyResult(ResultMessage result);
+
+    void recordReply(CommandId commandId, String replyId);
+}

@@ -1,0 +1,17 @@
+package dev.hermes.orchestrator.container;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * {@code hermes.launcher.process}: how {@link ProcessContainerLauncher} starts a worker. The worker
+ * gets the same endpoints, region and prefixes as the orchestrator.
+ */
+@ConfigurationProperties("hermes.launcher.process")
+public record ProcessLauncherConfig(@Bindable(defaultValue = "java") String javaCommand,
+                                   @Nullable String workerJar,
+                                   @Nullable String workspaceRoot,
+                                   @Bindable(defaultValue = "300") int idleTimeoutSeconds,
+                                   @Bindable(defaultValue = "20") int leaseSeconds) {
+}

@@ -1,0 +1,67 @@
+package dev.hermes.orchestrator.dispatch;
+
+import dev.hermes.orchestrator.command.CommandRecord;
+import dev.hermes.orchestrator.command.CommandStore;
+import dev.hermes.orchestrator.container.ContainerQueues;
+import dev.hermes.orchestrator.container.ContainerRecord;
+import dev.hermes.orchestrator.container.ContainerStarter;
+import dev.hermes.orchestrator.container.ContainerStore;
+import dev.hermes.orchestrator.result.OutputConsumer;
+import dev.hermes.protocol.id.ContainerKey;
+import dev.hermes.protocol.message.CommandMessage;
+import dev.hermes.protocol.message.MessageCodec;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Puts a recorded command on its container's input queue and makes sure a worker will take it:
+ * queues first, then the sequence number, the FIFO send (deduplicated on the command id), the
+ * status, and a start if no worker holds the lease.
+ */
+@Singleton
+public class Dispatcher {
+    private final QueueProvisioner provisioner;
+    private final ContainerStore containers;
+    private final CommandStore commands;
+    private final ContainerStarter starter;
+    private final OutputConsumer outputs;
+    private final SqsClient sqs;
+    private final MessageCodec codec;
+
+    public Dispatcher(QueueProvisioner provisioner, ContainerStore containers, CommandStore commands,
+                      ContainerStarter starter, OutputConsumer outputs, SqsClient sqs, MessageCodec codec) {
+        this.provisioner = provisioner;
+        this.containers = containers;
+        this.commands = commands;
+        this.starter = starter;
+        this.outputs = outputs;
+        this.sqs = sqs;
+        this.codec = codec;
+    }
+
+    public void dispatch(CommandRecord command) {
+        ContainerQueues queues = queuesOf(command.containerKey());
+        long sequence = containers.nextSequence(command.containerKey());
+        CommandMessage message = CommandMessage.of(command.commandId(), command.threadId(), command.containerKey(),
+                sequence, command.channel(), command.title(), command.instruction(),
+                Instant.ofEpochMilli(command.createdAt()));
+        sqs.sendMessage(b -> b.queueUrl(queues.in())
+                .messageBody(codec.encode(message))
+                .messageGroupId(command.containerKey().value())
+                .messageDeduplicationId(command.commandId().value()));
+        commands.markQueued(command.commandId(), sequence);
+        outputs.watch(command.containerKey(), queues.out());
+        starter.ensureStarted(command.containerKey());
+    }
+
+    private ContainerQueues queuesOf(ContainerKey key) {
+        ContainerQueues known = containers.find(key).map(ContainerRecord::queues).orElse(null);
+        if (known != null) {
+            return known;
+        }
+        ContainerQueues created = provisioner.ensure(key);
+        containers.recordQueues(key, created);
+        return created;
+    }
+}

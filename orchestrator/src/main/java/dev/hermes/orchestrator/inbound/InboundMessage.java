@@ -1,0 +1,35 @@
+package dev.hermes.orchestrator.inbound;
+
+import dev.hermes.protocol.id.ProjectId;
+import dev.hermes.protocol.state.Channel;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A message from any channel, reduced to what the intake needs.
+ *
+ * @param providerEventId the provider's id of this event (Message-ID, MessageSid…): the command id derives from it
+ * @param sender          the routing key of the sender (an email address, a phone number…)
+ * @param hints           thread clues, strongest first
+ * @param rootKey         the key a new thread is named after
+ * @param ownKeys         keys that identify this message in {@code thread-keys} from now on
+ * @param projectHint     a project named by the message itself (recipient local part), if any
+ * @param title           a one-line summary
+ * @param instruction     the new text only: quoted history, signatures and tokens removed
+ */
+public record InboundMessage(Channel channel, String providerEventId, String sender, List<ThreadHint> hints,
+                             String rootKey, List<String> ownKeys, Optional<ProjectId> projectHint, String title,
+                             String instruction, ReplyRoute replyRoute) {
+    public InboundMessage {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(providerEventId, "providerEventId");
+        Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(rootKey, "rootKey");
+        Objects.requireNonNull(instruction, "instruction");
+        Objects.requireNonNull(replyRoute, "replyRoute");
+        hints = List.copyOf(hints);
+        ownKeys = List.copyOf(ownKeys);
+        projectHint = projectHint == null ? Optional.empty() : projectHint;
+    }
+}

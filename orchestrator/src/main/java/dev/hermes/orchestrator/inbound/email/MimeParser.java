@@ -1,0 +1,172 @@
+package dev.hermes.orchestrator.inbound.email;
+
+import dev.hermes.orchestrator.config.EmailConfig;
+import dev.hermes.orchestrator.inbound.InboundMessage;
+import dev.hermes.orchestrator.inbound.RejectedException;
+import dev.hermes.orchestrator.inbound.ReplyRoute;
+import dev.hermes.orchestrator.inbound.ThreadHint;
+import dev.hermes.orchestrator.thread.ThreadSignal;
+import dev.hermes.orchestrator.thread.ThreadToken;
+import dev.hermes.protocol.id.ProjectId;
+import dev.hermes.protocol.id.ThreadId;
+import dev.hermes.protocol.state.Channel;
+import jakarta.inject.Singleton;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Raw RFC 5322 bytes to an {@link InboundMessage}. Everything a sender controls is validated here. */
+@Singleton
+public class MimeParser {
+    private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,500}>");
+    private static final Pattern SUBJECT_PREFIX = Pattern.compile("^(\\s*(re|fw|fwd|aw|sv)\\s*(\\[\\d+])?:\\s*)+",
+            Pattern.CASE_INSENSITIVE);
+    private static final int MAX_REFERENCES = 50;
+    private final Session session = Session.getInstance(new Properties());
+    private final EmailConfig email;
+
+    public MimeParser(EmailConfig email) {
+        this.email = email;
+    }
+
+    public InboundMessage parse(byte[] raw, List<String> envelopeRecipients) {
+        if (raw == null || raw.length == 0) {
+            throw RejectedException.badRequest("empty_message", "the request body holds no message");
+        }
+        try {
+            MimeMessage mime = new MimeMessage(session, new ByteArrayInputStream(raw));
+            String from = sender(mime);
+            String messageId = firstId(mime.getMessageID()).orElseGet(() -> "<" + sha256(raw) + "@hermes.missing-id>");
+            List<String> inReplyTo = ids(mime.getHeader("In-Reply-To", " "));
+            List<String> references = ids(mime.getHeader("References", " "));
+            String subject = Optional.ofNullable(mime.getSubject()).orElse("").strip();
+            String body = MimeText.of(mime);
+
+            List<String> recipients = recipients(mime, envelopeRecipients);
+            List<ThreadHint> hints = new ArrayList<>();
+            plusAddressThreads(recipients).forEach(t -> hints.add(ThreadHint.threadId(ThreadSignal.PLUS_ADDRESS, t)));
+            Set<String> headerIds = new LinkedHashSet<>(inReplyTo);
+            for (int i = references.size() - 1; i >= 0; i--) {
+                headerIds.add(references.get(i)); // the nearest ancestor is the strongest
+            }
+            headerIds.stream().limit(MAX_REFERENCES).forEach(id -> hints.add(ThreadHint.key(ThreadSignal.REPLY_HEADER, id)));
+            ThreadToken.find(subject + "\n" + body).forEach(t -> hints.add(ThreadHint.threadId(ThreadSignal.TOKEN, t)));
+
+            String instruction = InstructionText.extract(body);
+            if (instruction.isEmpty()) {
+                instruction = SUBJECT_PREFIX.matcher(subject).replaceFirst("").strip();
+            }
+            if (instruction.isEmpty()) {
+                throw RejectedException.unprocessable("no_instruction", "the message has no text to act on");
+            }
+            String title = SUBJECT_PREFIX.matcher(subject).replaceFirst("").strip();
+            List<String> chain = new ArrayList<>(references);
+            if (chain.isEmpty()) {
+                chain.addAll(inReplyTo);
+            }
+            return new InboundMessage(Channel.EMAIL, messageId, from, hints, messageId, List.of(messageId),
+                    projectHint(recipients), title, instruction, new ReplyRoute(from, messageId, chain, subject));
+        } catch (MessagingException | IOException e) {
+            throw RejectedException.badRequest("unparseable_mime", "the message is not valid MIME: " + e.getMessage());
+        }
+    }
+
+    private static String sender(MimeMessage mime) throws MessagingException {
+        Address[] from = mime.getFrom();
+        if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress address)
+                || address.getAddress() == null || !address.getAddress().contains("@")) {
+            throw RejectedException.badRequest("no_sender", "the message has no From address");
+        }
+        return address.getAddress().toLowerCase(Locale.ROOT);
+    }
+
+    private List<String> recipients(MimeMessage mime, List<String> envelope) throws MessagingException {
+        List<String> out = new ArrayList<>();
+        envelope.forEach(r -> out.add(r.toLowerCase(Locale.ROOT).strip()));
+        Address[] all = mime.getAllRecipients();
+        if (all != null) {
+            for (Address a : all) {
+                if (a instanceof InternetAddress ia && ia.getAddress() != null) {
+                    out.add(ia.getAddress().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code anything+{threadId}@{our domain}} names a thread directly. */
+    private List<String> plusAddressThreads(List<String> recipients) {
+        List<String> threads = new ArrayList<>();
+        for (String r : recipients) {
+            int at = r.lastIndexOf('@');
+            int plus = r.indexOf('+');
+            if (at > 0 && plus > 0 && plus < at && r.substring(at + 1).equals(email.domain())) {
+                String tag = r.substring(plus + 1, at);
+                if (ThreadId.PATTERN.matcher(tag).matches() && !threads.contains(tag)) {
+                    threads.add(tag);
+                }
+            }
+        }
+        return threads;
+    }
+
+    /** {@code {projectId}@{our domain}} (or {@code {projectId}+…}) chooses the project. */
+    private Optional<ProjectId> projectHint(List<String> recipients) {
+        for (String r : recipients) {
+            int at = r.lastIndexOf('@');
+            if (at <= 0 || !r.substring(at + 1).equals(email.domain())) {
+                continue;
+            }
+            String local = r.substring(0, at);
+            int plus = local.indexOf('+');
+            String base = plus < 0 ? local : local.substring(0, plus);
+            if (!base.equals(email.replyLocal()) && ProjectId.PATTERN.matcher(base).matches()) {
+                return Optional.of(new ProjectId(base));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> firstId(String header) {
+        List<String> ids = ids(header);
+        return ids.isEmpty() ? Optional.empty() : Optional.of(ids.get(0));
+    }
+
+    static List<String> ids(String header) {
+        List<String> out = new ArrayList<>();
+        if (header == null) {
+            return out;
+        }
+        Matcher m = MESSAGE_ID.matcher(header);
+        while (m.find()) {
+            if (!out.contains(m.group())) {
+                out.add(m.group());
+            }
+        }
+        return out;
+    }
+
+    private static String sha256(byte[] raw) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw)).substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

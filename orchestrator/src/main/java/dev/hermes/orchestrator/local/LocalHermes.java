@@ -1,0 +1,177 @@
+package dev.hermes.orchestrator.local;
+
+import dev.hermes.orchestrator.result.OutputConsumer;
+import dev.hermes.orchestrator.routing.Project;
+import dev.hermes.orchestrator.routing.RouteStore;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Hermes on one machine: ElasticMQ, DynamoDB Local and GreenMail in this process on 127.0.0.1,
+ * the orchestrator on top, workers as child processes. Writes {@code .hermes/instance.properties}
+ * so {@code ./hermes send} finds it.
+ */
+public final class LocalHermes implements AutoCloseable {
+    public static final String EMAIL_DOMAIN = "hermes.localhost";
+    private final EmbeddedSqs sqs;
+    private final EmbeddedDynamoDb dynamo;
+    private final EmbeddedMail mail;
+    private final ApplicationContext context;
+    private final Path workDir;
+    private final List<Project> projects;
+    private final Properties instance;
+
+    private LocalHermes(EmbeddedSqs sqs, EmbeddedDynamoDb dynamo, EmbeddedMail mail, ApplicationContext context,
+                        Path workDir, List<Project> projects, Properties instance) {
+        this.sqs = sqs;
+        this.dynamo = dynamo;
+        this.mail = mail;
+        this.context = context;
+        this.workDir = workDir;
+        this.projects = projects;
+        this.instance = instance;
+    }
+
+    public static LocalHermes start(LocalOptions options) throws Exception {
+        // No local run may look for real AWS credentials or the EC2 metadata service.
+        System.setProperty("aws.disableEc2Metadata", "true");
+        Path workDir = options.dataDir() != null ? options.dataDir().toAbsolutePath()
+                : options.stateDir().toAbsolutePath().resolve("scratch");
+        if (options.dataDir() == null) {
+            LocalSeed.deleteTree(workDir);
+        }
+        Files.createDirectories(workDir);
+        EmbeddedSqs sqs = EmbeddedSqs.start(options.sqsPort());
+        EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.start(options.dynamoDbPort(),
+                options.dataDir() == null ? null : workDir.resolve("dynamodb"));
+        EmbeddedMail mail = EmbeddedMail.start(options.smtpPort(), options.imapPort());
+        String mimeSecret = randomSecret();
+        String apiToken = randomSecret();
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("micronaut.server.host", "127.0.0.1");
+        props.put("micronaut.server.port", options.httpPort());
+        props.put("aws.region", "us-east-1");
+        props.put("aws.access-key-id", "hermeslocal");
+        props.put("aws.secret-key", "hermeslocal");
+        props.put("aws.services.sqs.endpoint-override", sqs.endpoint());
+        props.put("aws.services.dynamodb.endpoint-override", dynamo.endpoint());
+        props.put("hermes.tables.create", true);
+        props.put("hermes.queues.output-wait-seconds", options.outputWaitSeconds());
+        props.put("hermes.webhooks.mime-secret", mimeSecret);
+        props.put("hermes.api.token", apiToken);
+        props.put("hermes.email.domain", EMAIL_DOMAIN);
+        props.put("hermes.smtp.host", "127.0.0.1");
+        props.put("hermes.smtp.port", mail.smtpPort());
+        props.put("hermes.launcher.process.worker-jar", options.workerJar().toAbsolutePath().toString());
+        props.put("hermes.launcher.process.workspace-root", workDir.resolve("workspaces").toString());
+        props.put("hermes.launcher.process.idle-timeout-seconds", options.idleTimeoutSeconds());
+        props.put("hermes.launcher.process.lease-seconds", options.leaseSeconds());
+        ApplicationContext context;
+        try {
+            context = Micronaut.build(new String[0]).environments("local").properties(props)
+                    .banner(false).start();
+        } catch (RuntimeException e) {
+            mail.close();
+            dynamo.close();
+            sqs.close();
+            throw e;
+        }
+        List<Project> projects = LocalSeed.seed(options.seedFile(), workDir.resolve("remotes"),
+                context.getBean(RouteStore.class));
+        context.getBean(OutputConsumer.class).watchAll();
+        int httpPort = context.getBean(EmbeddedServer.class).getPort();
+        Properties instance = new Properties();
+        instance.setProperty("url", "http://127.0.0.1:" + httpPort);
+        instance.setProperty("mimeSecret", mimeSecret);
+        instance.setProperty("apiToken", apiToken);
+        instance.setProperty("emailDomain", EMAIL_DOMAIN);
+        instance.setProperty("imapPort", Integer.toString(mail.imapPort()));
+        instance.setProperty("smtpPort", Integer.toString(mail.smtpPort()));
+        instance.setProperty("sqsEndpoint", sqs.endpoint());
+        instance.setProperty("dynamodbEndpoint", dynamo.endpoint());
+        instance.setProperty("dataDir", workDir.toString());
+        LocalHermes hermes = new LocalHermes(sqs, dynamo, mail, context, workDir, projects, instance);
+        hermes.writeInstanceFile(options.stateDir().resolve("instance.properties"));
+        return hermes;
+    }
+
+    private void writeInstanceFile(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try (OutputStream out = Files.newOutputStream(file)) {
+            instance.store(out, "Hermes local instance: read by ./hermes send. Holds secrets; owner-only.");
+        }
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** What {@code ./hermes up} prints: where everything is. Secrets stay in the instance file. */
+    public String describe() {
+        StringBuilder b = new StringBuilder();
+        b.append("Hermes is up (local mode). Everything listens on 127.0.0.1 only.\n");
+        b.append("  HTTP      ").append(url()).append("   (webhooks, /api with the token in .hermes/instance.properties)\n");
+        b.append("  IMAP      127.0.0.1:").append(mail.imapPort())
+                .append("   log in with your address as user name and password (e.g. alice@example.com)\n");
+        b.append("  SMTP      127.0.0.1:").append(mail.smtpPort()).append("   (where Hermes sends replies)\n");
+        b.append("  SQS       ").append(sqs.endpoint()).append("   DynamoDB ").append(dynamo.endpoint()).append('\n');
+        b.append("  data dir  ").append(workDir).append('\n');
+        for (Project p : projects) {
+            b.append("  project   ").append(p.id()).append(" -> remote ").append(p.repoUrl())
+                    .append(" (").append(p.defaultBranch()).append(")\n");
+        }
+        b.append("Try:  ./hermes send email --from alice@example.com --subject \"Hello\" --body \"Add a greeting\"\n");
+        return b.toString();
+    }
+
+    public String url() {
+        return instance.getProperty("url");
+    }
+
+    public String property(String name) {
+        return instance.getProperty(name);
+    }
+
+    public ApplicationContext context() {
+        return context;
+    }
+
+    public int imapPort() {
+        return mail.imapPort();
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    public List<Project> projects() {
+        return projects;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            context.close();
+        } finally {
+            mail.close();
+            dynamo.close();
+            sqs.close();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.hermes.orchestrator.routing;
+
+import static dev.hermes.orchestrator.storage.Items.list;
+import static dev.hermes.orchestrator.storage.Items.n;
+import static dev.hermes.orchestrator.storage.Items.s;
+
+import dev.hermes.orchestrator.config.TablesConfig;
+import dev.hermes.orchestrator.storage.Items;
+import dev.hermes.protocol.id.ProjectId;
+import dev.hermes.protocol.id.UserId;
+import dev.hermes.protocol.table.RoutesTable;
+import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+@Singleton
+public class DynamoDbRouteStore implements RouteStore {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbRouteStore(DynamoDbClient dynamo, TablesConfig tables) {
+        this.dynamo = dynamo;
+        this.table = tables.names().routes();
+    }
+
+    @Override
+    public Optional<Person> findByEmail(String address) {
+        return get(RoutesTable.emailKey(address)).map(item -> new Person(
+                new UserId(Items.str(item, RoutesTable.USER_ID)),
+                Items.strings(item, RoutesTable.PROJECTS).stream().map(ProjectId::new).toList()));
+    }
+
+    @Override
+    public Optional<Project> findProject(ProjectId id) {
+        return get(RoutesTable.projectKey(id.value())).map(item -> new Project(id,
+                Items.str(item, RoutesTable.REPO_URL),
+                Items.str(item, RoutesTable.DEFAULT_BRANCH),
+                Items.strings(item, RoutesTable.AGENT_ARGV),
+                Items.stringMap(item, RoutesTable.AGENT_ENV),
+                (int) Items.num(item, RoutesTable.AGENT_TIMEOUT_SECONDS, 1800)));
+    }
+
+    @Override
+    public void putEmailRoute(String address, Person person) {
+        dynamo.putItem(b -> b.tableName(table).item(Map.of(
+                RoutesTable.KEY, s(RoutesTable.emailKey(address)),
+                RoutesTable.USER_ID, s(person.userId().value()),
+                RoutesTable.PROJECTS, list(person.projects().stream().map(ProjectId::value).toList()))));
+    }
+
+    @Override
+    public void putProject(Project project) {
+        Map<String, AttributeValue> env = new HashMap<>();
+        project.agentEnv().forEach((k, v) -> env.put(k, s(v)));
+        dynamo.putItem(b -> b.tableName(table).item(Map.of(
+                RoutesTable.KEY, s(RoutesTable.projectKey(project.id().value())),
+                RoutesTable.REPO_URL, s(project.repoUrl()),
+                RoutesTable.DEFAULT_BRANCH, s(project.defaultBranch()),
+                RoutesTable.AGENT_ARGV, list(project.agentArgv()),
+                RoutesTable.AGENT_ENV, AttributeValue.fromM(env),
+                RoutesTable.AGENT_TIMEOUT_SECONDS, n(project.agentTimeoutSeconds()))));
+    }
+
+    private Optional<Map<String, AttributeValue>> get(String key) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(Items.key(RoutesTable.KEY, key)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.hermes.orchestrator.storage;
+
+import dev.hermes.orchestrator.config.TablesConfig;
+import dev.hermes.protocol.naming.TableNames;
+import dev.hermes.protocol.table.CommandsTable;
+import dev.hermes.protocol.table.ContainersTable;
+import dev.hermes.protocol.table.RoutesTable;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import jakarta.annotation.PostConstruct;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * Creates the tables of DESIGN §4 when {@code hermes.tables.create=true} (local mode and tests).
+ * On AWS the tables come from the CDK data stack with the same keys and indexes.
+ */
+@Context
+@Requires(property = "hermes.tables.create", value = "true")
+public class TableProvisioner {
+    private static final Logger LOG = LoggerFactory.getLogger(TableProvisioner.class);
+    private final DynamoDbClient dynamo;
+    private final TableNames names;
+
+    public TableProvisioner(DynamoDbClient dynamo, TablesConfig config) {
+        this.dynamo = dynamo;
+        this.names = config.names();
+    }
+
+    @PostConstruct
+    void createMissing() {
+        Set<String> existing = Set.copyOf(dynamo.listTablesPaginator().tableNames().stream().toList());
+        for (CreateTableRequest table : definitions()) {
+            if (!existing.contains(table.tableName())) {
+                dynamo.createTable(table);
+                dynamo.waiter().waitUntilTableExists(b -> b.tableName(table.tableName()));
+                LOG.info("created table {}", table.tableName());
+            }
+        }
+    }
+
+    List<CreateTableRequest> definitions() {
+        return List.of(
+                table(names.threads(), "threadId", index(TableNames.THREADS_BY_CONTAINER, "containerKey", "lastActivityAt")),
+                table(names.threadKeys(), "key", null),
+                table(names.commands(), CommandsTable.COMMAND_ID,
+                        index(TableNames.COMMANDS_BY_THREAD, CommandsTable.THREAD_ID, CommandsTable.CREATED_AT)),
+                table(names.containers(), ContainersTable.CONTAINER_KEY, null),
+                table(names.routes(), RoutesTable.KEY, null),
+                table(names.outbox(), "replyId", null));
+    }
+
+    private static CreateTableRequest table(String name, String partitionKey, GlobalSecondaryIndex index) {
+        CreateTableRequest.Builder b = CreateTableRequest.builder()
+                .tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(KeySchemaElement.builder().attributeName(partitionKey).keyType(KeyType.HASH).build());
+        AttributeDefinition pk = attr(partitionKey, ScalarAttributeType.S);
+        if (index == null) {
+            return b.attributeDefinitions(pk).build();
+        }
+        String gsiHash = index.keySchema().get(0).attributeName();
+        String gsiRange = index.keySchema().get(1).attributeName();
+        return b.attributeDefinitions(pk, attr(gsiHash, ScalarAttributeType.S), attr(gsiRange, ScalarAttributeType.N))
+                .globalSecondaryIndexes(index)
+                .build();
+    }
+
+    private static GlobalSecondaryIndex index(String name, String hash, String range) {
+        return GlobalSecondaryIndex.builder()
+                .indexName(name)
+                .keySchema(KeySchemaElement.builder().attributeName(hash).keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName(range).keyType(KeyType.RANGE).build())
+                .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                .build();
+    }
+
+    private static AttributeDefinition attr(String name, ScalarAttributeType type) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+    }
+}
