@@ -61,7 +61,7 @@ public final class LocalHermes implements AutoCloseable {
         String apiToken = randomSecret();
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("micronaut.server.host", "127.0.0.1");
-        props.put("micronaut.server.port", options.httpPort());
+        props.put("micronaut.server.port", options.httpPort() == 0 ? -1 : options.httpPort()); // -1: any free port
         props.put("aws.region", "us-east-1");
         props.put("aws.access-key-id", "hermeslocal");
         props.put("aws.secret-key", "hermeslocal");

@@ -3,7 +3,8 @@ package dev.hermes.orchestrator.local;
 import java.nio.file.Path;
 
 /**
- * Options of {@code ./hermes up}. A port of 0 means "any free port"; {@code dataDir} null keeps
+ * Options of {@code ./hermes up}. A port of 0 means "any free port"; {@code stateDir} holds the
+ * instance file that {@code ./hermes send} reads; {@code dataDir} null keeps
  * tables in memory and the git remote and workspaces in a scratch folder.
  */
 public record LocalOptions(int httpPort, int sqsPort, int dynamoDbPort, int smtpPort, int imapPort, Path dataDir,
@@ -34,11 +35,13 @@ public record LocalOptions(int httpPort, int sqsPort, int dynamoDbPort, int smtp
                         o.dataDir, Path.of(v), o.workerJar, o.stateDir, o.idleTimeoutSeconds, o.leaseSeconds, o.outputWaitSeconds);
                 case "--worker-jar" -> new LocalOptions(o.httpPort, o.sqsPort, o.dynamoDbPort, o.smtpPort, o.imapPort,
                         o.dataDir, o.seedFile, Path.of(v), o.stateDir, o.idleTimeoutSeconds, o.leaseSeconds, o.outputWaitSeconds);
+                case "--state-dir" -> new LocalOptions(o.httpPort, o.sqsPort, o.dynamoDbPort, o.smtpPort, o.imapPort,
+                        o.dataDir, o.seedFile, o.workerJar, Path.of(v), o.idleTimeoutSeconds, o.leaseSeconds, o.outputWaitSeconds);
                 case "--idle-timeout" -> new LocalOptions(o.httpPort, o.sqsPort, o.dynamoDbPort, o.smtpPort, o.imapPort,
                         o.dataDir, o.seedFile, o.workerJar, o.stateDir, Integer.parseInt(v), o.leaseSeconds, o.outputWaitSeconds);
                 default -> throw new IllegalArgumentException("unknown option " + name
                         + " (known: --port --sqs-port --dynamodb-port --smtp-port --imap-port --data-dir --config"
-                        + " --worker-jar --idle-timeout)");
+                        + " --worker-jar --state-dir --idle-timeout)");
             };
         }
         return o;

@@ -40,7 +40,7 @@ public class TableProvisioner {
     }
 
     @PostConstruct
-    void createMissing() {
+    public void createMissing() {
         Set<String> existing = Set.copyOf(dynamo.listTablesPaginator().tableNames().stream().toList());
         for (CreateTableRequest table : definitions()) {
             if (!existing.contains(table.tableName())) {

@@ -1,0 +1,114 @@
+package dev.hermes.tests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a new user does from the README: start Hermes with the packaged jars, send an email with
+ * the command-line client, see the thread and the commit. Also: every socket the running instance
+ * listens on is bound to 127.0.0.1.
+ */
+class HermesUpTest {
+    @TempDir
+    static Path state;
+    private static Path repo;
+    private static Process hermes;
+    private static Path upLog;
+
+    @BeforeAll
+    static void up() throws Exception {
+        repo = Path.of(System.getProperty("hermes.root", "..")).toAbsolutePath().normalize();
+        upLog = state.resolve("up.log");
+        hermes = new ProcessBuilder(java("up", "--port", "0", "--smtp-port", "0", "--imap-port", "0",
+                "--config", repo.resolve("examples/local.yml").toString(),
+                "--worker-jar", repo.resolve("worker/target/hermes-worker.jar").toString(),
+                "--state-dir", state.toString(), "--idle-timeout", "3"))
+                .directory(repo.toFile()).redirectErrorStream(true).redirectOutput(upLog.toFile()).start();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() ->
+                log().contains("Press Ctrl-C") || !hermes.isAlive());
+        assertTrue(hermes.isAlive(), "hermes up died:\n" + log());
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        if (hermes != null) {
+            hermes.destroy();
+            if (!hermes.waitFor(30, TimeUnit.SECONDS)) {
+                hermes.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void sendEmailFromTheCommandLineShowsTheThreadAndTheCommit() throws Exception {
+        String out = cli("send", "email", "--from", "alice@example.com", "--subject", "Hello",
+                "--body", "Add a greeting to the README");
+        assertTrue(out.contains("\"status\" : \"SUCCEEDED\""), out);
+        Matcher sha = Pattern.compile("\"commitSha\" : \"([0-9a-f]{40})\"").matcher(out);
+        assertTrue(sha.find(), out);
+        Matcher thread = Pattern.compile("\"threadId\":\"([a-z2-7]{8})\"").matcher(out);
+        assertTrue(thread.find(), out);
+
+        String shown = cli("thread", thread.group(1));
+        assertTrue(shown.contains("\"branch\" : \"thread-" + thread.group(1) + "\""), shown);
+        assertTrue(shown.contains(sha.group(1)), shown);
+        assertTrue(log().contains("Everything listens on 127.0.0.1 only"), log());
+    }
+
+    @Test
+    void everyListeningSocketIsOnLoopback() throws Exception {
+        List<String> listeners = LoopbackCheck.listeningAddresses(hermes.pid());
+        assertTrue(listeners.size() >= 5, "expected HTTP, SQS, DynamoDB, SMTP and IMAP listeners: " + listeners);
+        for (String address : listeners) {
+            assertTrue(LoopbackCheck.isLoopback(address), "listens off loopback: " + address + " in " + listeners);
+        }
+    }
+
+    private static String cli(String... args) throws IOException, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of(javaBinary(), "-Dhermes.instance=" + state.resolve("instance.properties"),
+                "-jar", repo.resolve("orchestrator/target/hermes-orchestrator.jar").toString()));
+        argv.addAll(List.of(args));
+        Process p = new ProcessBuilder(argv).directory(repo.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "cli timed out: " + out);
+        assertEquals(0, p.exitValue(), "cli " + String.join(" ", args) + " failed:\n" + out + "\nhermes log:\n" + log());
+        assertFalse(out.isBlank());
+        return out;
+    }
+
+    private static List<String> java(String... args) {
+        List<String> argv = new ArrayList<>(List.of(javaBinary(), "-jar",
+                repo.resolve("orchestrator/target/hermes-orchestrator.jar").toString()));
+        argv.addAll(List.of(args));
+        return argv;
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String log() {
+        try {
+            return Files.exists(upLog) ? Files.readString(upLog) : "";
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+}
