@@ -1,0 +1,177 @@
+package dev.hermes.worker;
+
+import dev.hermes.protocol.message.MessageCodec;
+import dev.hermes.worker.agent.AgentRunner;
+import dev.hermes.worker.agent.DynamoDbProjectStore;
+import dev.hermes.worker.agent.StopReason;
+import dev.hermes.worker.lease.DynamoDbLeaseStore;
+import dev.hermes.worker.lease.LeaseKeeper;
+import dev.hermes.worker.lease.LeaseNotGrantedException;
+import dev.hermes.worker.poll.Backoff;
+import dev.hermes.worker.poll.DynamoDbQueueUrls;
+import dev.hermes.worker.poll.PollLoop;
+import dev.hermes.worker.poll.QueueUrls;
+import dev.hermes.worker.poll.SqsInputQueue;
+import dev.hermes.worker.poll.VisibilityExtender;
+import dev.hermes.worker.result.DynamoDbCommandStore;
+import dev.hermes.worker.result.SqsOutQueue;
+import dev.hermes.worker.session.Checkpoint;
+import dev.hermes.worker.session.Git;
+import dev.hermes.worker.session.Workspace;
+import dev.hermes.worker.session.Worktrees;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One worker for one container: reads the container's queues, takes the lease, and polls until idle,
+ * lease loss or {@link #stop()}. {@link #run()} returns how the process should exit.
+ */
+public final class Worker {
+    private static final Logger log = LoggerFactory.getLogger(Worker.class);
+    static final Duration VISIBILITY_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration VISIBILITY_EXTEND_EVERY = Duration.ofSeconds(20);
+    static final Duration AGENT_STOP_GRACE = Duration.ofSeconds(5);
+    static final Duration GIT_TIMEOUT = Duration.ofMinutes(10);
+    static final Duration PUSH_PAUSE = Duration.ofSeconds(2);
+
+    private final WorkerConfig config;
+    private final AwsClients clients;
+    private final Clock clock;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean stopRequested;
+    private volatile PollLoop loop;
+    private volatile CommandProcessor processor;
+
+    public Worker(WorkerConfig config, AwsClients clients) {
+        this(config, clients, Clock.systemUTC());
+    }
+
+    public Worker(WorkerConfig config, AwsClients clients, Clock clock) {
+        this.config = config;
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    /** Runs on the calling thread until the worker is done; call at most once. */
+    public ExitCode run() {
+        Map<String, String> context = Map.of("containerKey", config.containerKey().value());
+        MDC.setContextMap(context);
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(3, threads("hermes-timer", context));
+        try {
+            return serve(scheduler, context);
+        } catch (LeaseNotGrantedException e) {
+            log.warn("{}; exiting", e.getMessage());
+            return ExitCode.LEASE_HELD;
+        } catch (RuntimeException e) {
+            log.error("worker failed: {}", e.getMessage(), e);
+            return ExitCode.FATAL;
+        } finally {
+            scheduler.shutdownNow();
+            finished.countDown();
+            MDC.clear();
+        }
+    }
+
+    /** Ends the worker soon: the running agent is stopped, its message left for the next worker, the lease released. */
+    public void stop() {
+        stopRequested = true;
+        PollLoop current = loop;
+        if (current != null) {
+            current.stop();
+        }
+        CommandProcessor running = processor;
+        if (running != null) {
+            running.stopRunning(StopReason.SHUTDOWN);
+        }
+    }
+
+    /** @return true when {@link #run()} has returned within {@code timeout} */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private ExitCode serve(ScheduledExecutorService scheduler, Map<String, String> context) {
+        Workspace workspace = new Workspace(config.workspace()).create();
+        QueueUrls queues = new DynamoDbQueueUrls(clients.dynamoDb(), config.tables().containers())
+                .load(config.containerKey());
+        CompletableFuture<ExitCode> exit = new CompletableFuture<>();
+        LeaseKeeper lease = new LeaseKeeper(
+                new DynamoDbLeaseStore(clients.dynamoDb(), config.tables().containers(), config.containerKey(), clock),
+                config.workerId(), config.leaseDuration(), scheduler, lost -> {
+                    CommandProcessor running = processor;
+                    if (running != null) {
+                        running.stopRunning(StopReason.LEASE_LOST);
+                    }
+                    exit.complete(ExitCode.LEASE_LOST);
+                });
+        MessageCodec codec = new MessageCodec();
+        SqsInputQueue in = new SqsInputQueue(clients.sqs(), queues.in(), VISIBILITY_TIMEOUT);
+        Git git = new Git(config.gitIdentity(), GIT_TIMEOUT);
+        CommandWork work = new CommandWork(
+                new DynamoDbProjectStore(clients.dynamoDb(), config.tables().routes()), workspace,
+                new Worktrees(workspace, git), new AgentRunner(AGENT_STOP_GRACE), new Checkpoint(git, PUSH_PAUSE),
+                config.agentBaseEnv(), clock);
+        processor = new CommandProcessor(config.containerKey(), codec, in,
+                new SqsOutQueue(clients.sqs(), queues.out(), codec),
+                new DynamoDbCommandStore(clients.dynamoDb(), config.tables()), lease, work,
+                new VisibilityExtender(in, scheduler, VISIBILITY_EXTEND_EVERY, VISIBILITY_TIMEOUT), clock);
+        loop = new PollLoop(in, processor, lease, config.idleTimeout(),
+                new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)));
+
+        lease.acquire();
+        log.info("worker {} serving {} (idle timeout {} s)", config.workerId(), in.name(), config.idleTimeout().toSeconds());
+        if (stopRequested) {
+            loop.stop();
+        }
+        Thread poller = threads("hermes-poll", context).newThread(() -> {
+            try {
+                exit.complete(exitCode(loop.run()));
+            } catch (Throwable t) {
+                log.error("poll loop failed", t);
+                exit.complete(ExitCode.FATAL);
+            }
+        });
+        poller.start();
+        ExitCode code = exit.join();
+        try {
+            // After a lease loss the poller is still stopping the agent's process tree: give it the grace period.
+            poller.join(code == ExitCode.LEASE_LOST ? AGENT_STOP_GRACE.multipliedBy(2).toMillis() : 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.info("worker exiting: {}", code);
+        return code;
+    }
+
+    private static ExitCode exitCode(PollLoop.Outcome outcome) {
+        return switch (outcome) {
+            case IDLE, STOPPED -> ExitCode.IDLE;
+            case LEASE_LOST -> ExitCode.LEASE_LOST;
+            case LEASE_TAKEN -> ExitCode.LEASE_HELD;
+        };
+    }
+
+    /** Daemon threads that carry the worker's logging context. */
+    private static ThreadFactory threads(String name, Map<String, String> context) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(() -> {
+                MDC.setContextMap(context);
+                task.run();
+            }, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,29 @@
+package dev.hermes.worker.lease;
+
+import java.time.Duration;
+
+/** Where the lease of one container lives. Every method is a single conditional write. */
+public interface LeaseStore {
+
+    /**
+     * Takes the lease when it is absent, expired or already ours, bumps its version and marks the
+     * container RUNNING.
+     *
+     * @throws LeaseNotGrantedException when another worker holds a live lease
+     */
+    Lease acquire(String owner, Duration duration);
+
+    /**
+     * Pushes the expiry forward.
+     *
+     * @throws LeaseLostException when the lease is no longer {@code lease} (owner or version changed)
+     */
+    void renew(Lease lease, Duration duration);
+
+    /**
+     * Gives the lease up and marks the container COLD.
+     *
+     * @throws LeaseLostException when the lease is no longer {@code lease}
+     */
+    void release(Lease lease);
+}

@@ -1,0 +1,58 @@
+package dev.hermes.worker.poll;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
+
+/** The {@code -in.fifo} queue on SQS (or ElasticMQ). */
+public final class SqsInputQueue implements InputQueue {
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final Duration visibilityTimeout;
+
+    public SqsInputQueue(SqsClient sqs, String queueUrl, Duration visibilityTimeout) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.visibilityTimeout = visibilityTimeout;
+    }
+
+    @Override
+    public String name() {
+        return queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
+    }
+
+    @Override
+    public Optional<ReceivedMessage> receive(Duration wait) {
+        ReceiveMessageResponse response = sqs.receiveMessage(b -> b
+                .queueUrl(queueUrl)
+                .maxNumberOfMessages(1)
+                .waitTimeSeconds((int) wait.toSeconds())
+                .visibilityTimeout((int) visibilityTimeout.toSeconds())
+                .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT));
+        List<Message> messages = response.messages();
+        if (messages.isEmpty()) {
+            return Optional.empty();
+        }
+        Message message = messages.get(0);
+        String count = message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
+        return Optional.of(new ReceivedMessage(message.messageId(), message.body(), message.receiptHandle(),
+                count == null ? 1 : Integer.parseInt(count)));
+    }
+
+    @Override
+    public void extendVisibility(ReceivedMessage message, Duration timeout) {
+        sqs.changeMessageVisibility(b -> b
+                .queueUrl(queueUrl)
+                .receiptHandle(message.receiptHandle())
+                .visibilityTimeout((int) timeout.toSeconds()));
+    }
+
+    @Override
+    public void delete(ReceivedMessage message) {
+        sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+    }
+}

@@ -1,0 +1,110 @@
+package dev.hermes.worker.agent;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hermes.protocol.state.CommandStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentRunnerTest {
+    private static final Map<String, String> ENV = Map.of("PATH", System.getenv("PATH"));
+    private final AgentRunner runner = new AgentRunner(Duration.ofMillis(500));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theSummaryIsTheLastNonBlankLineOfOutput() throws IOException {
+        AgentResult result = run(script("echo first\necho 'to stderr' >&2\necho '  the last line  '\necho\necho ''\n"),
+                Duration.ofSeconds(30));
+        assertEquals(CommandStatus.SUCCEEDED, result.status());
+        assertEquals("the last line", result.summary());
+        assertEquals("first\nto stderr\n  the last line  \n\n\n", Files.readString(dir.resolve("logs/agent.log")));
+    }
+
+    @Test
+    void aSilentFailureIsSummarisedByItsExitCode() throws IOException {
+        AgentResult result = run(script("exit 7\n"), Duration.ofSeconds(30));
+        assertEquals(CommandStatus.FAILED, result.status());
+        assertEquals("agent exited with code 7", result.summary());
+    }
+
+    @Test
+    void aLongLastLineIsCutTo200Characters() throws IOException {
+        AgentResult result = run(script("printf 'x%.0s' $(seq 1 500); echo\n"), Duration.ofSeconds(30));
+        assertEquals(200, result.summary().length());
+    }
+
+    @Test
+    void anAgentThatCannotStartFails() {
+        AgentResult result = runner.run(request(List.of(dir.resolve("missing-agent").toString()), Duration.ofSeconds(5)),
+                new StopSignal());
+        assertEquals(CommandStatus.FAILED, result.status());
+        assertTrue(result.summary().startsWith("agent could not start"), result.summary());
+    }
+
+    @Test
+    void onTimeoutTheWholeProcessTreeIsStoppedEvenWhenItIgnoresSigterm() throws Exception {
+        Path pids = dir.resolve("pids");
+        Path agent = script("trap '' TERM\nsleep 300 &\necho $! > '" + pids + "'\nwhile true; do sleep 1; done\n");
+
+        AgentResult result = run(agent, Duration.ofSeconds(1));
+
+        assertEquals(CommandStatus.TIMED_OUT, result.status());
+        assertEquals("agent timed out after 1 s", result.summary());
+        long child = Long.parseLong(Files.readString(pids).strip());
+        await().atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.of(child).map(p -> !p.isAlive()).orElse(true));
+    }
+
+    @Test
+    void aStopSignalStopsTheAgentAndSaysWhy() throws Exception {
+        Path started = dir.resolve("started");
+        Path agent = script("touch '" + started + "'\nsleep 300\n");
+        StopSignal stop = new StopSignal();
+        CompletableFuture<AgentResult> result = CompletableFuture.supplyAsync(
+                () -> runner.run(request(List.of(agent.toString()), Duration.ofMinutes(5)), stop));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(started));
+
+        assertTrue(stop.stop(StopReason.LEASE_LOST));
+        AgentResult stopped = result.get();
+        assertEquals(StopReason.LEASE_LOST, stopped.stoppedBy());
+        assertFalse(stop.stop(StopReason.SHUTDOWN), "the first reason wins");
+    }
+
+    @Test
+    void theInstructionFileExistsOnlyDuringTheRun() throws IOException {
+        Path agent = script("cat \"$HERMES_INSTRUCTION_FILE\"\n");
+        AgentResult result = run(agent, Duration.ofSeconds(30));
+        assertEquals("do the thing", result.summary());
+        assertFalse(Files.exists(dir.resolve("instructions/cmd.txt")));
+        assertNull(result.stoppedBy());
+    }
+
+    private AgentResult run(Path agent, Duration timeout) {
+        return runner.run(request(List.of(agent.toString()), timeout), new StopSignal());
+    }
+
+    private AgentRequest request(List<String> argv, Duration timeout) {
+        return new AgentRequest(argv, ENV, dir, "do the thing", dir.resolve("instructions/cmd.txt"),
+                dir.resolve("logs/agent.log"), timeout);
+    }
+
+    private Path script(String body) throws IOException {
+        Path script = Files.createTempFile(dir, "agent", ".sh");
+        Files.writeString(script, "#!/bin/sh\n" + body);
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        return script;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.hermes.worker.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hermes.protocol.id.CommandId;
+import dev.hermes.protocol.id.ThreadId;
+import dev.hermes.worker.testing.TestRepo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SessionTest {
+    private static final ThreadId THREAD = ThreadId.fromRootKey("thread-root", 0);
+    private static final CommandId COMMAND = CommandId.of("test", "1");
+
+    @TempDir
+    Path dir;
+    private TestRepo repo;
+    private Workspace workspace;
+    private Worktrees worktrees;
+    private Checkpoint checkpoint;
+
+    @BeforeEach
+    void setUp() {
+        repo = TestRepo.create(dir.resolve("remote"));
+        workspace = new Workspace(dir.resolve("workspace")).create();
+        Git git = new Git(new GitIdentity("Hermes", "hermes@localhost"), Duration.ofSeconds(60));
+        worktrees = new Worktrees(workspace, git);
+        checkpoint = new Checkpoint(git, Duration.ofMillis(10));
+    }
+
+    @Test
+    void aNewThreadStartsFromTheDefaultBranchAndPushesItsBranch() throws IOException {
+        SessionBranch session = worktrees.prepare(THREAD, repo.url(), "main");
+        assertEquals(workspace.session(THREAD), session.worktree());
+        assertEquals(repo.sha("main"), session.baseSha());
+        assertEquals("# sample project\n", Files.readString(session.worktree().resolve("README.md")));
+
+        Files.writeString(session.worktree().resolve("a.txt"), "a\n");
+        CommitResult result = commit(session, "Add a");
+        assertEquals(List.of("a.txt"), result.filesChanged());
+        assertTrue(result.pushed());
+        assertEquals(result.commitSha(), repo.sha(THREAD.branch()));
+    }
+
+    @Test
+    void nothingChangedMeansNoCommitAndNoPush() {
+        SessionBranch session = worktrees.prepare(THREAD, repo.url(), "main");
+        CommitResult result = commit(session, "Nothing");
+        assertNull(result.commitSha());
+        assertEquals(List.of(), result.filesChanged());
+        assertTrue(result.pushed());
+        assertNull(repo.sha(THREAD.branch()));
+    }
+
+    @Test
+    void aNewWorktreeStartsFromTheRemoteThreadBranch() {
+        String remote = repo.pushFromElsewhere(THREAD.branch(), "b.txt", "b\n");
+        SessionBranch session = worktrees.prepare(THREAD, repo.url(), "main");
+        assertEquals(remote, session.baseSha());
+        assertTrue(Files.exists(session.worktree().resolve("b.txt")));
+    }
+
+    @Test
+    void anExistingWorktreeIsFastForwardedWhenTheRemoteBranchMoved() throws IOException {
+        SessionBranch first = worktrees.prepare(THREAD, repo.url(), "main");
+        Files.writeString(first.worktree().resolve("a.txt"), "a\n");
+        commit(first, "Add a");
+        String elsewhere = repo.pushFromElsewhere(THREAD.branch(), "c.txt", "c\n");
+
+        SessionBranch second = worktrees.prepare(THREAD, repo.url(), "main");
+        assertEquals(first.worktree(), second.worktree());
+        assertEquals(elsewhere, second.baseSha());
+        assertTrue(Files.exists(second.worktree().resolve("c.txt")));
+    }
+
+    @Test
+    void aRejectedPushIsReportedWithItsReason() throws IOException {
+        SessionBranch session = worktrees.prepare(THREAD, repo.url(), "main");
+        repo.pushFromElsewhere(THREAD.branch(), "c.txt", "c\n");   // the remote moved after our fetch
+        Files.writeString(session.worktree().resolve("a.txt"), "a\n");
+
+        CommitResult result = commit(session, "Add a");
+        assertTrue(result.pushFailure().startsWith("push rejected:"), result.pushFailure());
+        assertTrue(result.pushFailure().contains("rejected"), result.pushFailure());
+        assertEquals(List.of("a.txt"), result.filesChanged());
+    }
+
+    @Test
+    void anUnreachableRepositoryFailsWithAGitError() {
+        GitCommandException e = assertThrows(GitCommandException.class,
+                () -> worktrees.prepare(THREAD, dir.resolve("no-such-repo").toString(), "main"));
+        assertTrue(e.getMessage().startsWith("git clone failed"), e.getMessage());
+    }
+
+    @Test
+    void theCommitMessageHasTitleExcerptAndTrailers() {
+        String long72 = "x".repeat(100);
+        CommitMessage message = CommitMessage.of(long72 + "\nsecond line", "# Heading\n" + "y".repeat(2000), COMMAND, THREAD);
+        String[] lines = message.text().split("\n");
+        assertEquals(72, lines[0].length());
+        assertEquals("", lines[1]);
+        assertEquals("# Heading", lines[2]);
+        assertTrue(message.text().endsWith("\n\nHermes-Command: " + COMMAND + "\nHermes-Thread: " + THREAD + "\n"));
+        assertTrue(message.text().length() < 72 + 1000 + 200);
+    }
+
+    @Test
+    void credentialsInUrlsAreRedacted() {
+        assertEquals("fatal: https://***@example.com/repo.git not found",
+                Git.redact("fatal: https://user:token@example.com/repo.git not found"));
+    }
+
+    private CommitResult commit(SessionBranch session, String title) {
+        return checkpoint.commitAndPush(session, CommitMessage.of(title, "instruction", COMMAND, THREAD),
+                workspace.commitMessage(COMMAND));
+    }
+}
