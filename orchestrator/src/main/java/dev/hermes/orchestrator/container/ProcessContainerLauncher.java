@@ -5,12 +5,16 @@ import dev.hermes.orchestrator.config.TablesConfig;
 import dev.hermes.protocol.id.ContainerKey;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +32,7 @@ public class ProcessContainerLauncher implements ContainerLauncher {
     private final String region;
     private final String sqsEndpoint;
     private final String dynamoEndpoint;
+    private final Set<Process> children = ConcurrentHashMap.newKeySet();
 
     public ProcessContainerLauncher(ProcessLauncherConfig config, TablesConfig tables, QueuesConfig queues,
                                     @Value("${aws.region:us-east-1}") String region,
@@ -74,10 +79,29 @@ public class ProcessContainerLauncher implements ContainerLauncher {
             pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
             pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             Process process = pb.start();
+            children.add(process);
+            children.removeIf(p -> !p.isAlive());
             LOG.info("started worker pid {} for {} (log {})", process.pid(), key, log);
             return "pid:" + process.pid();
         } catch (IOException e) {
             throw new LaunchFailedException(key, e.getMessage(), e);
         }
+    }
+
+    /** Local workers live and die with the orchestrator that started them. */
+    @PreDestroy
+    void stopChildren() {
+        children.forEach(Process::destroy);
+        for (Process p : children) {
+            try {
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroyForcibly();
+            }
+        }
+        children.clear();
     }
 }
