@@ -30,7 +30,15 @@ public final class HermesMain {
     }
 
     private static void up(String[] args) throws Exception {
-        LocalHermes hermes = LocalHermes.start(LocalOptions.parse(args));
+        LocalHermes hermes;
+        try {
+            hermes = LocalHermes.start(LocalOptions.parse(args));
+        } catch (Exception e) {
+            System.err.println("hermes up failed: " + e.getMessage());
+            System.err.println("(another Hermes may hold a port: stop it, or choose --port, --smtp-port, --imap-port)");
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -4,7 +4,6 @@ import dev.hermes.orchestrator.result.OutputConsumer;
 import dev.hermes.orchestrator.routing.Project;
 import dev.hermes.orchestrator.routing.RouteStore;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,12 +54,59 @@ public final class LocalHermes implements AutoCloseable {
             LocalSeed.deleteTree(workDir);
         }
         Files.createDirectories(workDir);
-        EmbeddedSqs sqs = EmbeddedSqs.start(options.sqsPort());
-        EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.start(options.dynamoDbPort(),
-                options.dataDir() == null ? null : workDir.resolve("dynamodb"));
-        EmbeddedMail mail = EmbeddedMail.start(options.smtpPort(), options.imapPort());
-        String mimeSecret = randomSecret();
-        String apiToken = randomSecret();
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            EmbeddedSqs sqs = remember(started, EmbeddedSqs.start(options.sqsPort()));
+            EmbeddedDynamoDb dynamo = remember(started, EmbeddedDynamoDb.start(options.dynamoDbPort(),
+                    options.dataDir() == null ? null : workDir.resolve("dynamodb")));
+            EmbeddedMail mail = remember(started, EmbeddedMail.start(options.smtpPort(), options.imapPort()));
+            String mimeSecret = randomSecret();
+            String apiToken = randomSecret();
+            // Built and started by hand rather than through Micronaut.run: that would add a JVM
+            // shutdown hook of its own, which deadlocks against ours when both stop the server.
+            ApplicationContext context = remember(started, ApplicationContext.builder()
+                    .environments("local")
+                    .properties(properties(options, sqs, dynamo, mail, workDir, mimeSecret, apiToken))
+                    .banner(false)
+                    .start());
+            context.getBean(EmbeddedServer.class).start();
+            List<Project> projects = LocalSeed.seed(options.seedFile(), workDir.resolve("remotes"),
+                    context.getBean(RouteStore.class));
+            context.getBean(OutputConsumer.class).watchAll();
+            int httpPort = context.getBean(EmbeddedServer.class).getPort();
+            Properties instance = new Properties();
+            instance.setProperty("url", "http://127.0.0.1:" + httpPort);
+            instance.setProperty("mimeSecret", mimeSecret);
+            instance.setProperty("apiToken", apiToken);
+            instance.setProperty("emailDomain", EMAIL_DOMAIN);
+            instance.setProperty("imapPort", Integer.toString(mail.imapPort()));
+            instance.setProperty("smtpPort", Integer.toString(mail.smtpPort()));
+            instance.setProperty("sqsEndpoint", sqs.endpoint());
+            instance.setProperty("dynamodbEndpoint", dynamo.endpoint());
+            instance.setProperty("dataDir", workDir.toString());
+            LocalHermes hermes = new LocalHermes(sqs, dynamo, mail, context, workDir, projects, instance);
+            hermes.writeInstanceFile(options.stateDir().resolve("instance.properties"));
+            return hermes;
+        } catch (Exception | Error e) {
+            // Leave nothing running behind a failed start (a port in use, a bad seed file…).
+            while (!started.isEmpty()) {
+                try {
+                    started.pop().close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static <T extends AutoCloseable> T remember(Deque<AutoCloseable> started, T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    private static Map<String, Object> properties(LocalOptions options, EmbeddedSqs sqs, EmbeddedDynamoDb dynamo,
+                                                  EmbeddedMail mail, Path workDir, String mimeSecret, String apiToken) {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("micronaut.server.host", "127.0.0.1");
         props.put("micronaut.server.port", options.httpPort() == 0 ? -1 : options.httpPort()); // -1: any free port
@@ -78,33 +126,7 @@ public final class LocalHermes implements AutoCloseable {
         props.put("hermes.launcher.process.workspace-root", workDir.resolve("workspaces").toString());
         props.put("hermes.launcher.process.idle-timeout-seconds", options.idleTimeoutSeconds());
         props.put("hermes.launcher.process.lease-seconds", options.leaseSeconds());
-        ApplicationContext context;
-        try {
-            context = Micronaut.build(new String[0]).environments("local").properties(props)
-                    .banner(false).start();
-        } catch (RuntimeException e) {
-            mail.close();
-            dynamo.close();
-            sqs.close();
-            throw e;
-        }
-        List<Project> projects = LocalSeed.seed(options.seedFile(), workDir.resolve("remotes"),
-                context.getBean(RouteStore.class));
-        context.getBean(OutputConsumer.class).watchAll();
-        int httpPort = context.getBean(EmbeddedServer.class).getPort();
-        Properties instance = new Properties();
-        instance.setProperty("url", "http://127.0.0.1:" + httpPort);
-        instance.setProperty("mimeSecret", mimeSecret);
-        instance.setProperty("apiToken", apiToken);
-        instance.setProperty("emailDomain", EMAIL_DOMAIN);
-        instance.setProperty("imapPort", Integer.toString(mail.imapPort()));
-        instance.setProperty("smtpPort", Integer.toString(mail.smtpPort()));
-        instance.setProperty("sqsEndpoint", sqs.endpoint());
-        instance.setProperty("dynamodbEndpoint", dynamo.endpoint());
-        instance.setProperty("dataDir", workDir.toString());
-        LocalHermes hermes = new LocalHermes(sqs, dynamo, mail, context, workDir, projects, instance);
-        hermes.writeInstanceFile(options.stateDir().resolve("instance.properties"));
-        return hermes;
+        return props;
     }
 
     private void writeInstanceFile(Path file) throws IOException {
