@@ -10,6 +10,8 @@ import dev.hermes.orchestrator.thread.ThreadSignal;
 import dev.hermes.protocol.id.CommandId;
 import dev.hermes.protocol.id.ContainerKey;
 import dev.hermes.protocol.id.ThreadId;
+import dev.hermes.protocol.Fixtures;
+import dev.hermes.protocol.message.MessageCodec;
 import dev.hermes.protocol.message.ResultMessage;
 import dev.hermes.protocol.state.Channel;
 import dev.hermes.protocol.state.CommandStatus;
@@ -41,5 +43,21 @@ class ReplyComposerTest {
         assertTrue(email.text().contains("[hermes:abcdefgh]"));
         assertTrue(email.text().contains("Branch: thread-abcdefgh"));
         assertTrue(email.text().contains("  - README.md"));
+    }
+
+    @Test
+    void aResultAsTheWorkerWritesItIsToldInFull() {
+        // The golden result shared with the worker through the protocol test jar.
+        ResultMessage golden = new MessageCodec().decode(Fixtures.read(Fixtures.RESULT), ResultMessage.class);
+        CommandRecord command = CommandRecord.received(golden.commandId(), golden.threadId(), golden.containerKey(),
+                Channel.EMAIL, "Add a health check", "Add a health check endpoint.",
+                new ReplyRoute("alice@example.com", "<m@example.com>", List.of(), "Health"), ThreadSignal.NEW, 0);
+
+        String text = composer.compose("r-1", command, golden).text();
+
+        assertTrue(text.startsWith("Done.\n\nAdded GET /health\n"), text);
+        assertTrue(text.contains("Commit: " + golden.commitSha()), text);
+        assertTrue(text.contains("  - src/Health.java\n  - README.md\n"), text);
+        assertTrue(text.contains("[hermes:" + golden.threadId() + "]"), text);
     }
 }
