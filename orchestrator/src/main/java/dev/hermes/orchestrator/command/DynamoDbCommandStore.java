@@ -76,7 +76,9 @@ public class DynamoDbCommandStore implements CommandStore {
                 "address", s(r.address()),
                 "messageId", s(r.messageId() == null ? "" : r.messageId()),
                 "references", list(r.references()),
-                "subject", s(r.subject()))));
+                "subject", s(r.subject()),
+                "attributes", AttributeValue.fromM(r.attributes().entrySet().stream()
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> s(e.getValue())))))));
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(commandId)"));
             return true;
@@ -147,7 +149,8 @@ public class DynamoDbCommandStore implements CommandStore {
     private static CommandRecord read(Map<String, AttributeValue> item) {
         Map<String, AttributeValue> route = item.containsKey(REPLY_ROUTE) ? item.get(REPLY_ROUTE).m() : Map.of();
         ReplyRoute replyRoute = new ReplyRoute(Optional.ofNullable(Items.str(route, "address")).orElse(""),
-                Items.str(route, "messageId"), Items.strings(route, "references"), Items.str(route, "subject"));
+                Items.str(route, "messageId"), Items.strings(route, "references"), Items.str(route, "subject"),
+                Items.stringMap(route, "attributes"));
         String signal = Items.str(item, SIGNAL);
         return new CommandRecord(
                 new CommandId(Items.str(item, COMMAND_ID)),

@@ -10,7 +10,7 @@ import java.util.Optional;
  * A message from any channel, reduced to what the intake needs.
  *
  * @param providerEventId the provider's id of this event (Message-ID, MessageSid…): the command id derives from it
- * @param sender          the routing key of the sender (an email address, a phone number…)
+ * @param routeKey        the sender as a {@code routes} key: {@code email:{address}}, {@code sms:{e164}}, {@code slack:{team}:{user}}…
  * @param hints           thread clues, strongest first
  * @param rootKey         the key a new thread is named after
  * @param ownKeys         keys that identify this message in {@code thread-keys} from now on
@@ -18,13 +18,13 @@ import java.util.Optional;
  * @param title           a one-line summary
  * @param instruction     the new text only: quoted history, signatures and tokens removed
  */
-public record InboundMessage(Channel channel, String providerEventId, String sender, List<ThreadHint> hints,
+public record InboundMessage(Channel channel, String providerEventId, String routeKey, List<ThreadHint> hints,
                              String rootKey, List<String> ownKeys, Optional<ProjectId> projectHint, String title,
                              String instruction, ReplyRoute replyRoute) {
     public InboundMessage {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(providerEventId, "providerEventId");
-        Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(routeKey, "routeKey");
         Objects.requireNonNull(rootKey, "rootKey");
         Objects.requireNonNull(instruction, "instruction");
         Objects.requireNonNull(replyRoute, "replyRoute");

@@ -53,7 +53,7 @@ public class Intake {
             if (seen.isPresent()) {
                 return again(seen.get());
             }
-            Person person = routes.findByEmail(message.sender())
+            Person person = routes.findPerson(message.routeKey())
                     .orElseThrow(() -> new RejectedException(403, "unknown_sender", "the sender is not routed to any project"));
             ProjectId project = message.projectHint().filter(person::mayUse).orElse(person.defaultProject());
             if (routes.findProject(project).isEmpty()) {

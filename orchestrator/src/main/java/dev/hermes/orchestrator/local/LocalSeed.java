@@ -5,6 +5,7 @@ import dev.hermes.orchestrator.routing.Project;
 import dev.hermes.orchestrator.routing.RouteStore;
 import dev.hermes.protocol.id.ProjectId;
 import dev.hermes.protocol.id.UserId;
+import dev.hermes.protocol.table.RoutesTable;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ public final class LocalSeed {
             List<ProjectId> allowed = ((List<?>) person.get("projects")).stream().map(o -> new ProjectId(o.toString())).toList();
             Person routed = new Person(new UserId(str(person, "user")), allowed);
             for (Object address : (List<?>) person.get("email")) {
-                routes.putEmailRoute(address.toString(), routed);
+                routes.putRoute(RoutesTable.emailKey(address.toString()), routed);
             }
         }
         return projects;

@@ -4,6 +4,7 @@ import dev.hermes.orchestrator.command.CommandRecord;
 import dev.hermes.orchestrator.command.CommandStore;
 import dev.hermes.orchestrator.thread.ThreadStore;
 import dev.hermes.protocol.message.ResultMessage;
+import dev.hermes.protocol.state.Channel;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
@@ -52,6 +53,11 @@ public class ReplyService {
         outbox.putPending(new OutboxEntry(replyId, command.commandId().value(), command.threadId().value(),
                 command.channel(), email.to(), email.subject(), email.text(), email.messageId(),
                 OutboxEntry.Status.PENDING, 0, null, null, clock.millis()));
+        if (command.channel() != Channel.EMAIL) {
+            // SMS and chat senders come with their providers; until then the reply waits in the outbox.
+            LOG.info("recorded {} reply {} in the outbox ({} chars)", command.channel(), replyId, email.text().length());
+            return;
+        }
         try {
             String providerId = sender.send(email);
             outbox.markSent(replyId, providerId);

@@ -27,8 +27,8 @@ public class DynamoDbRouteStore implements RouteStore {
     }
 
     @Override
-    public Optional<Person> findByEmail(String address) {
-        return get(RoutesTable.emailKey(address)).map(item -> new Person(
+    public Optional<Person> findPerson(String routeKey) {
+        return get(routeKey).map(item -> new Person(
                 new UserId(Items.str(item, RoutesTable.USER_ID)),
                 Items.strings(item, RoutesTable.PROJECTS).stream().map(ProjectId::new).toList()));
     }
@@ -44,9 +44,9 @@ public class DynamoDbRouteStore implements RouteStore {
     }
 
     @Override
-    public void putEmailRoute(String address, Person person) {
+    public void putRoute(String routeKey, Person person) {
         dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                RoutesTable.KEY, s(RoutesTable.emailKey(address)),
+                RoutesTable.KEY, s(routeKey),
                 RoutesTable.USER_ID, s(person.userId().value()),
                 RoutesTable.PROJECTS, list(person.projects().stream().map(ProjectId::value).toList()))));
     }

@@ -5,11 +5,12 @@ import java.util.Optional;
 
 /** Who may talk to Hermes, and the projects they reach (the {@code routes} table). */
 public interface RouteStore {
-    Optional<Person> findByEmail(String address);
+    /** The person behind a sender's route key ({@code email:…}, {@code sms:…}, {@code slack:…}, {@code chat:…}). */
+    Optional<Person> findPerson(String routeKey);
 
     Optional<Project> findProject(ProjectId id);
 
-    void putEmailRoute(String address, Person person);
+    void putRoute(String routeKey, Person person);
 
     void putProject(Project project);
 }

@@ -10,6 +10,7 @@ import dev.hermes.orchestrator.thread.ThreadToken;
 import dev.hermes.protocol.id.ProjectId;
 import dev.hermes.protocol.id.ThreadId;
 import dev.hermes.protocol.state.Channel;
+import dev.hermes.protocol.table.RoutesTable;
 import jakarta.inject.Singleton;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -80,7 +81,7 @@ public class MimeParser {
             if (chain.isEmpty()) {
                 chain.addAll(inReplyTo);
             }
-            return new InboundMessage(Channel.EMAIL, messageId, from, hints, messageId, List.of(messageId),
+            return new InboundMessage(Channel.EMAIL, messageId, RoutesTable.emailKey(from), hints, messageId, List.of(messageId),
                     projectHint(recipients), title, instruction, new ReplyRoute(from, messageId, chain, subject));
         } catch (MessagingException | IOException e) {
             throw RejectedException.badRequest("unparseable_mime", "the message is not valid MIME: " + e.getMessage());

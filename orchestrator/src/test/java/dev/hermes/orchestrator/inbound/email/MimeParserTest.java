@@ -31,7 +31,7 @@ class MimeParserTest {
                 References: <root@example.com> <r1@hermes.localhost> <r2@hermes.localhost>
                 """, "Go on.\n\nOn Sun, Hermes wrote:\n> [hermes:bcdefghi]\n"), List.of());
 
-        assertEquals("alice@example.com", m.sender());
+        assertEquals("email:alice@example.com", m.routeKey());
         assertEquals("<new@example.com>", m.providerEventId());
         assertEquals("Go on.", m.instruction());
         assertEquals("Build", m.title());
