@@ -1,6 +1,7 @@
 package dev.hermes.orchestrator.api;
 
 import dev.hermes.orchestrator.command.CommandRecord;
+import dev.hermes.orchestrator.inbound.Attachment;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -12,12 +13,12 @@ public record CommandView(String commandId, String threadId, String containerKey
                           String channel, String title, String signal, long attempts, Instant createdAt,
                           @Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable String summary,
                           @Nullable String branch, @Nullable String commitSha, List<String> filesChanged,
-                          @Nullable String replyId) {
+                          @Nullable String replyId, List<Attachment> attachments) {
     public static CommandView of(CommandRecord c) {
         return new CommandView(c.commandId().value(), c.threadId().value(), c.containerKey().value(), c.sequence(),
                 c.status().name(), c.channel().name(), c.title(), c.signal().name(), c.attempts(),
                 Instant.ofEpochMilli(c.createdAt()), time(c.startedAt()), time(c.finishedAt()), c.summary(),
-                c.branch(), c.commitSha(), c.filesChanged(), c.replyId());
+                c.branch(), c.commitSha(), c.filesChanged(), c.replyId(), c.attachments());
     }
 
     private static Instant time(long millis) {

@@ -1,5 +1,6 @@
 package dev.hermes.orchestrator.command;
 
+import dev.hermes.orchestrator.inbound.Attachment;
 import dev.hermes.orchestrator.inbound.ReplyRoute;
 import dev.hermes.orchestrator.thread.ThreadSignal;
 import dev.hermes.protocol.id.CommandId;
@@ -15,7 +16,7 @@ public record CommandRecord(CommandId commandId, ThreadId threadId, ContainerKey
                             CommandStatus status, Channel channel, String title, String instruction,
                             ReplyRoute replyRoute, ThreadSignal signal, long attempts, long createdAt,
                             long startedAt, long finishedAt, String summary, String branch, String commitSha,
-                            List<String> filesChanged, String replyId) {
+                            List<String> filesChanged, String replyId, List<Attachment> attachments) {
     public CommandRecord {
         Objects.requireNonNull(commandId, "commandId");
         Objects.requireNonNull(threadId, "threadId");
@@ -23,12 +24,13 @@ public record CommandRecord(CommandId commandId, ThreadId threadId, ContainerKey
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(channel, "channel");
         filesChanged = filesChanged == null ? List.of() : List.copyOf(filesChanged);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 
     public static CommandRecord received(CommandId id, ThreadId threadId, ContainerKey key, Channel channel,
                                          String title, String instruction, ReplyRoute route, ThreadSignal signal,
-                                         long now) {
+                                         List<Attachment> attachments, long now) {
         return new CommandRecord(id, threadId, key, -1, CommandStatus.RECEIVED, channel, title, instruction, route,
-                signal, 0, now, 0, 0, null, threadId.branch(), null, List.of(), null);
+                signal, 0, now, 0, 0, null, threadId.branch(), null, List.of(), null, attachments);
     }
 }

@@ -6,6 +6,7 @@ import static dev.hermes.orchestrator.storage.Items.s;
 import static dev.hermes.protocol.table.CommandsTable.*;
 
 import dev.hermes.orchestrator.config.TablesConfig;
+import dev.hermes.orchestrator.inbound.Attachment;
 import dev.hermes.orchestrator.inbound.ReplyRoute;
 import dev.hermes.orchestrator.storage.Items;
 import dev.hermes.orchestrator.thread.ThreadSignal;
@@ -79,6 +80,8 @@ public class DynamoDbCommandStore implements CommandStore {
                 "subject", s(r.subject()),
                 "attributes", AttributeValue.fromM(r.attributes().entrySet().stream()
                         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> s(e.getValue())))))));
+        item.put(ATTACHMENTS, AttributeValue.fromL(c.attachments().stream().map(a -> AttributeValue.fromM(Map.of(
+                "name", s(a.name()), "contentType", s(a.contentType()), "size", n(a.size())))).toList()));
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(commandId)"));
             return true;
@@ -171,6 +174,9 @@ public class DynamoDbCommandStore implements CommandStore {
                 Items.str(item, BRANCH),
                 Items.str(item, COMMIT_SHA),
                 Items.strings(item, FILES_CHANGED),
-                Items.str(item, REPLY_ID));
+                Items.str(item, REPLY_ID),
+                item.containsKey(ATTACHMENTS) ? item.get(ATTACHMENTS).l().stream().map(a -> new Attachment(
+                        Items.str(a.m(), "name"), Items.str(a.m(), "contentType"), Items.num(a.m(), "size", 0))).toList()
+                        : List.of());
     }
 }

@@ -17,10 +17,11 @@ import java.util.Optional;
  * @param projectHint     a project named by the message itself (recipient local part), if any
  * @param title           a one-line summary
  * @param instruction     the new text only: quoted history, signatures and tokens removed
+ * @param attachments     what came attached (described, not stored)
  */
 public record InboundMessage(Channel channel, String providerEventId, String routeKey, List<ThreadHint> hints,
                              String rootKey, List<String> ownKeys, Optional<ProjectId> projectHint, String title,
-                             String instruction, ReplyRoute replyRoute) {
+                             String instruction, ReplyRoute replyRoute, List<Attachment> attachments) {
     public InboundMessage {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(providerEventId, "providerEventId");
@@ -29,6 +30,7 @@ public record InboundMessage(Channel channel, String providerEventId, String rou
         Objects.requireNonNull(instruction, "instruction");
         Objects.requireNonNull(replyRoute, "replyRoute");
         hints = List.copyOf(hints);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
         ownKeys = List.copyOf(ownKeys);
         projectHint = projectHint == null ? Optional.empty() : projectHint;
     }

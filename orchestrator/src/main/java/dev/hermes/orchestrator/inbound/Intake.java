@@ -63,7 +63,7 @@ public class Intake {
             MDC.put("threadId", resolved.thread().threadId().value());
             CommandRecord command = CommandRecord.received(commandId, resolved.thread().threadId(),
                     resolved.thread().containerKey(), message.channel(), message.title(), message.instruction(),
-                    message.replyRoute(), resolved.signal(), clock.millis());
+                    message.replyRoute(), resolved.signal(), message.attachments(), clock.millis());
             if (!commands.create(command)) {
                 // Another delivery of the same event won the race.
                 return again(commands.find(commandId).orElseThrow());

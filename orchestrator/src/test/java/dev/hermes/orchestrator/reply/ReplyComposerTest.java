@@ -28,7 +28,7 @@ class ReplyComposerTest {
     void threadsTheReplyOnTheMessageItAnswers() {
         CommandRecord command = CommandRecord.received(id, thread, ContainerKey.parse("sample#alice"), Channel.EMAIL,
                 "Docs", "Write docs", new ReplyRoute("alice@example.com", "<m2@example.com>",
-                        List.of("<m1@example.com>", "<r1@hermes.localhost>"), "Re: Docs"), ThreadSignal.REPLY_HEADER, 0);
+                        List.of("<m1@example.com>", "<r1@hermes.localhost>"), "Re: Docs"), ThreadSignal.REPLY_HEADER, List.of(), 0);
         ResultMessage result = ResultMessage.of(id, thread, command.containerKey(), CommandStatus.SUCCEEDED,
                 "Wrote docs", "thread-abcdefgh", "a".repeat(40), List.of("README.md"), Instant.EPOCH);
 
@@ -51,7 +51,7 @@ class ReplyComposerTest {
         ResultMessage golden = new MessageCodec().decode(Fixtures.read(Fixtures.RESULT), ResultMessage.class);
         CommandRecord command = CommandRecord.received(golden.commandId(), golden.threadId(), golden.containerKey(),
                 Channel.EMAIL, "Add a health check", "Add a health check endpoint.",
-                new ReplyRoute("alice@example.com", "<m@example.com>", List.of(), "Health"), ThreadSignal.NEW, 0);
+                new ReplyRoute("alice@example.com", "<m@example.com>", List.of(), "Health"), ThreadSignal.NEW, List.of(), 0);
 
         String text = composer.compose("r-1", command, golden).text();
 

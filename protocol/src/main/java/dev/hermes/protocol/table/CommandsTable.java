@@ -24,6 +24,8 @@ public final class CommandsTable {
     public static final String FILES_CHANGED = "filesChanged";
     public static final String INTERRUPTED_BY = "interruptedBy";
     public static final String REPLY_ID = "replyId";
+    /** Name, type and size of each attachment (list of maps); the content is never stored. */
+    public static final String ATTACHMENTS = "attachments";
 
     private CommandsTable() {
     }

@@ -82,7 +82,7 @@ public class MimeParser {
                 chain.addAll(inReplyTo);
             }
             return new InboundMessage(Channel.EMAIL, messageId, RoutesTable.emailKey(from), hints, messageId, List.of(messageId),
-                    projectHint(recipients), title, instruction, new ReplyRoute(from, messageId, chain, subject));
+                    projectHint(recipients), title, instruction, new ReplyRoute(from, messageId, chain, subject), List.of());
         } catch (MessagingException | IOException e) {
             throw RejectedException.badRequest("unparseable_mime", "the message is not valid MIME: " + e.getMessage());
         }
