@@ -2,9 +2,11 @@ package dev.hermes.orchestrator.api;
 
 import dev.hermes.orchestrator.inbound.RejectedException;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -16,6 +18,11 @@ import jakarta.inject.Singleton;
 public class RejectedExceptionHandler implements ExceptionHandler<RejectedException, HttpResponse<ErrorBody>> {
     @Override
     public HttpResponse<ErrorBody> handle(HttpRequest request, RejectedException e) {
-        return HttpResponse.<ErrorBody>status(HttpStatus.valueOf(e.status())).body(new ErrorBody(e.code(), e.getMessage()));
+        MutableHttpResponse<ErrorBody> response = HttpResponse.<ErrorBody>status(HttpStatus.valueOf(e.status()))
+                .body(new ErrorBody(e.code(), e.getMessage()));
+        if (e.retryAfterSeconds() > 0) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        }
+        return response;
     }
 }

@@ -33,10 +33,12 @@ public class Intake {
     private final ThreadStore threads;
     private final CommandStore commands;
     private final Dispatcher dispatcher;
+    private final SenderRateLimiter rateLimiter;
     private final Clock clock;
 
     public Intake(RouteStore routes, ThreadResolver resolver, ThreadStore threads, CommandStore commands,
-                  Dispatcher dispatcher, Clock clock) {
+                  Dispatcher dispatcher, SenderRateLimiter rateLimiter, Clock clock) {
+        this.rateLimiter = rateLimiter;
         this.routes = routes;
         this.resolver = resolver;
         this.threads = threads;
@@ -55,6 +57,10 @@ public class Intake {
             }
             Person person = routes.findPerson(message.routeKey())
                     .orElseThrow(() -> new RejectedException(403, "unknown_sender", "the sender is not routed to any project"));
+            long wait = rateLimiter.secondsUntilAllowed(message.routeKey());
+            if (wait > 0) {
+                throw RejectedException.tooManyRequests(wait);
+            }
             ProjectId project = message.projectHint().filter(person::mayUse).orElse(person.defaultProject());
             if (routes.findProject(project).isEmpty()) {
                 throw RejectedException.unprocessable("unknown_project", "project " + project + " is not configured");

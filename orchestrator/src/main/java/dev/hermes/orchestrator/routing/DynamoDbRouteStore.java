@@ -10,11 +10,15 @@ import dev.hermes.protocol.id.ProjectId;
 import dev.hermes.protocol.id.UserId;
 import dev.hermes.protocol.table.RoutesTable;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 @Singleton
 public class DynamoDbRouteStore implements RouteStore {
@@ -28,9 +32,7 @@ public class DynamoDbRouteStore implements RouteStore {
 
     @Override
     public Optional<Person> findPerson(String routeKey) {
-        return get(routeKey).map(item -> new Person(
-                new UserId(Items.str(item, RoutesTable.USER_ID)),
-                Items.strings(item, RoutesTable.PROJECTS).stream().map(ProjectId::new).toList()));
+        return get(routeKey).map(DynamoDbRouteStore::person);
     }
 
     @Override
@@ -62,6 +64,44 @@ public class DynamoDbRouteStore implements RouteStore {
                 RoutesTable.AGENT_ARGV, list(project.agentArgv()),
                 RoutesTable.AGENT_ENV, AttributeValue.fromM(env),
                 RoutesTable.AGENT_TIMEOUT_SECONDS, n(project.agentTimeoutSeconds()))));
+    }
+
+    @Override
+    public RoutePage listRoutes(String cursor, int limit) {
+        List<Route> routes = new ArrayList<>();
+        Map<String, AttributeValue> start = cursor == null ? null : Items.key(RoutesTable.KEY, Cursors.decode(cursor));
+        while (true) {
+            Map<String, AttributeValue> from = start;
+            // Filtered scans return short pages: read on until the page is full or the table ends.
+            ScanResponse page = dynamo.scan(b -> b.tableName(table).consistentRead(true).limit(limit)
+                    .exclusiveStartKey(from)
+                    .filterExpression("NOT begins_with(#k, :project)")
+                    .expressionAttributeNames(Map.of("#k", RoutesTable.KEY))
+                    .expressionAttributeValues(Map.of(":project", s(RoutesTable.projectKey("")))));
+            for (Map<String, AttributeValue> item : page.items()) {
+                String key = Items.str(item, RoutesTable.KEY);
+                routes.add(new Route(key, person(item)));
+                if (routes.size() == limit) {
+                    return new RoutePage(routes, Cursors.encode(key));
+                }
+            }
+            if (!page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) {
+                return new RoutePage(routes, null);
+            }
+            start = page.lastEvaluatedKey();
+        }
+    }
+
+    @Override
+    public boolean deleteRoute(String routeKey) {
+        Map<String, AttributeValue> old = dynamo.deleteItem(b -> b.tableName(table)
+                .key(Items.key(RoutesTable.KEY, routeKey)).returnValues(ReturnValue.ALL_OLD)).attributes();
+        return old != null && !old.isEmpty();
+    }
+
+    private static Person person(Map<String, AttributeValue> item) {
+        return new Person(new UserId(Items.str(item, RoutesTable.USER_ID)),
+                Items.strings(item, RoutesTable.PROJECTS).stream().map(ProjectId::new).toList());
     }
 
     private Optional<Map<String, AttributeValue>> get(String key) {

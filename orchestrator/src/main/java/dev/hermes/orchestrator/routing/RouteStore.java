@@ -12,5 +12,11 @@ public interface RouteStore {
 
     void putRoute(String routeKey, Person person);
 
+    /** Sender routes (not projects) in key order of the store, {@code limit} at a time. */
+    RoutePage listRoutes(String cursor, int limit);
+
+    /** Deletes a sender route; answers whether it existed. */
+    boolean deleteRoute(String routeKey);
+
     void putProject(Project project);
 }

@@ -61,8 +61,9 @@ public class ThreadResolver {
                 return new ResolvedThread(fresh, ThreadSignal.NEW, true);
             }
             Optional<ThreadRecord> existing = store.find(id);
-            if (existing.isPresent() && existing.get().rootKey().equals(message.rootKey())) {
-                // The same root message again (a retried webhook): the thread is already ours.
+            if (existing.isPresent() && existing.get().rootKey().equals(message.rootKey())
+                    && existing.get().containerKey().user().equals(container.user())) {
+                // Another message of the same conversation created it first (a race, or a retry).
                 return new ResolvedThread(existing.get(), ThreadSignal.NEW, false);
             }
             LOG.info("thread id {} is taken by another root key; rehashing (attempt {})", id, attempt + 1);

@@ -81,7 +81,10 @@ public class MimeParser {
             if (chain.isEmpty()) {
                 chain.addAll(inReplyTo);
             }
-            return new InboundMessage(Channel.EMAIL, messageId, RoutesTable.emailKey(from), hints, messageId, List.of(messageId),
+            // A thread is named after its conversation's root, so that a reply racing the message it
+            // answers (neither known yet) still lands in the same thread as it.
+            String rootKey = !references.isEmpty() ? references.get(0) : !inReplyTo.isEmpty() ? inReplyTo.get(0) : messageId;
+            return new InboundMessage(Channel.EMAIL, messageId, RoutesTable.emailKey(from), hints, rootKey, List.of(messageId),
                     projectHint(recipients), title, instruction, new ReplyRoute(from, messageId, chain, subject), List.of());
         } catch (MessagingException | IOException e) {
             throw RejectedException.badRequest("unparseable_mime", "the message is not valid MIME: " + e.getMessage());
