@@ -26,9 +26,15 @@ public class ContainerStarter {
         this.clock = clock;
     }
 
-    /** Answers whether this call launched a worker (a cold start); a failed launch is logged and retried later. */
-    public boolean ensureStarted(ContainerKey key) {
+    /**
+     * Answers whether this call launched a worker (a cold start); a failed launch is logged and
+     * retried later. {@code seen} is the row as just read: a live lease there needs no write at all.
+     */
+    public boolean ensureStarted(ContainerKey key, ContainerRecord seen) {
         long now = clock.millis();
+        if (seen.leaseOwner() != null && seen.leaseExpiresAt() > now) {
+            return false;
+        }
         if (!containers.tryMarkStarting(key, now, now - START_DEADLINE.toMillis())) {
             return false;
         }

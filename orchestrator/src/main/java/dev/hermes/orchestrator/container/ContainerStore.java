@@ -13,8 +13,12 @@ public interface ContainerStore {
     /** Creates the row COLD with its queues, or fills in the queues of a row that has none. */
     void recordQueues(ContainerKey key, ContainerQueues queues);
 
-    /** The next per-container sequence number (atomic). */
-    long nextSequence(ContainerKey key);
+    /** Takes the next per-container sequence number (atomic); answers it with the row as it is now. */
+    Sequenced nextSequence(ContainerKey key);
+
+    /** A sequence number and the container row it was taken from (lease, queues). */
+    record Sequenced(long sequence, ContainerRecord container) {
+    }
 
     /**
      * COLD (or a start stuck past {@code staleStartBefore}) -> STARTING, only while no live lease

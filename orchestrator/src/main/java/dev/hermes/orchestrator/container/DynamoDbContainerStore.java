@@ -59,14 +59,14 @@ public class DynamoDbContainerStore implements ContainerStore {
     }
 
     @Override
-    public long nextSequence(ContainerKey key) {
-        Map<String, AttributeValue> updated = dynamo.updateItem(b -> b.tableName(table)
+    public Sequenced nextSequence(ContainerKey key) {
+        Map<String, AttributeValue> row = dynamo.updateItem(b -> b.tableName(table)
                 .key(Items.key(CONTAINER_KEY, key.value()))
                 .updateExpression("ADD nextSequence :one")
                 .conditionExpression("attribute_exists(containerKey)")
                 .expressionAttributeValues(Map.of(":one", n(1)))
-                .returnValues(ReturnValue.UPDATED_NEW)).attributes();
-        return Items.num(updated, NEXT_SEQUENCE, 0);
+                .returnValues(ReturnValue.ALL_NEW)).attributes();
+        return new Sequenced(Items.num(row, NEXT_SEQUENCE, 0), read(row));
     }
 
     @Override

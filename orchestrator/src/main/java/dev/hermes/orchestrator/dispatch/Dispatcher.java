@@ -12,6 +12,8 @@ import dev.hermes.protocol.message.CommandMessage;
 import dev.hermes.protocol.message.MessageCodec;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -28,6 +30,7 @@ public class Dispatcher {
     private final OutputConsumer outputs;
     private final SqsClient sqs;
     private final MessageCodec codec;
+    private final Map<ContainerKey, ContainerQueues> knownQueues = new ConcurrentHashMap<>();
 
     public Dispatcher(QueueProvisioner provisioner, ContainerStore containers, CommandStore commands,
                       ContainerStarter starter, OutputConsumer outputs, SqsClient sqs, MessageCodec codec) {
@@ -42,7 +45,8 @@ public class Dispatcher {
 
     public void dispatch(CommandRecord command) {
         ContainerQueues queues = queuesOf(command.containerKey());
-        long sequence = containers.nextSequence(command.containerKey());
+        ContainerStore.Sequenced taken = containers.nextSequence(command.containerKey());
+        long sequence = taken.sequence();
         CommandMessage message = CommandMessage.of(command.commandId(), command.threadId(), command.containerKey(),
                 sequence, command.channel(), command.title(), command.instruction(),
                 Instant.ofEpochMilli(command.createdAt()));
@@ -52,16 +56,20 @@ public class Dispatcher {
                 .messageDeduplicationId(command.commandId().value()));
         commands.markQueued(command.commandId(), sequence);
         outputs.watch(command.containerKey(), queues.out());
-        starter.ensureStarted(command.containerKey());
+        starter.ensureStarted(command.containerKey(), taken.container());
     }
 
+    /** Queue URLs never change once created: known ones are kept in memory. */
     private ContainerQueues queuesOf(ContainerKey key) {
-        ContainerQueues known = containers.find(key).map(ContainerRecord::queues).orElse(null);
-        if (known != null) {
-            return known;
+        ContainerQueues known = knownQueues.get(key);
+        if (known == null) {
+            known = containers.find(key).map(ContainerRecord::queues).orElse(null);
         }
-        ContainerQueues created = provisioner.ensure(key);
-        containers.recordQueues(key, created);
-        return created;
+        if (known == null) {
+            known = provisioner.ensure(key);
+            containers.recordQueues(key, known);
+        }
+        knownQueues.put(key, known);
+        return known;
     }
 }

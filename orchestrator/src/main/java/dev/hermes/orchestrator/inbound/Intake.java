@@ -15,7 +15,6 @@ import dev.hermes.protocol.state.CommandStatus;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -51,10 +50,8 @@ public class Intake {
         CommandId commandId = CommandId.of(message.channel().name().toLowerCase(Locale.ROOT), message.providerEventId());
         MDC.put("commandId", commandId.value());
         try {
-            Optional<CommandRecord> seen = commands.find(commandId);
-            if (seen.isPresent()) {
-                return again(seen.get());
-            }
+            // No read before the write: thread resolution is deterministic for a redelivered event
+            // (same root, same hints), and the conditional put of the command is the dedupe check.
             Person person = routes.findPerson(message.routeKey())
                     .orElseThrow(() -> new RejectedException(403, "unknown_sender", "the sender is not routed to any project"));
             long wait = rateLimiter.secondsUntilAllowed(message.routeKey());
@@ -71,11 +68,13 @@ public class Intake {
                     resolved.thread().containerKey(), message.channel(), message.title(), message.instruction(),
                     message.replyRoute(), resolved.signal(), message.attachments(), clock.millis());
             if (!commands.create(command)) {
-                // Another delivery of the same event won the race.
+                // Seen before (a redelivery, or another delivery racing this one).
                 return again(commands.find(commandId).orElseThrow());
             }
             message.ownKeys().forEach(key -> threads.recordKey(key, command.threadId()));
-            threads.touch(command.threadId(), clock.millis());
+            if (!resolved.created()) {
+                threads.touch(command.threadId(), clock.millis());
+            }
             dispatcher.dispatch(command);
             LOG.info("accepted {} command for {} via {} ({} chars)", message.channel(), command.containerKey(),
                     resolved.signal(), message.instruction().length());

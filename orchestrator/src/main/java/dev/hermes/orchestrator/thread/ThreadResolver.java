@@ -56,7 +56,7 @@ public class ThreadResolver {
         for (int attempt = 0; attempt < MAX_COLLISION_ATTEMPTS; attempt++) {
             ThreadId id = ThreadId.fromRootKey(message.rootKey(), attempt);
             ThreadRecord fresh = new ThreadRecord(id, container, message.channel(), message.rootKey(),
-                    message.title(), now, now, 0);
+                    message.title(), now, now, 1);
             if (store.create(fresh)) {
                 return new ResolvedThread(fresh, ThreadSignal.NEW, true);
             }

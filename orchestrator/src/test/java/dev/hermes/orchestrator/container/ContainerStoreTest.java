@@ -86,8 +86,8 @@ class ContainerStoreTest {
         assertTrue(store.tryMarkStarting(key, t0 + 61_000, t0 + 1_000), "past its deadline");
         store.markStartFailed(key);
         assertEquals("COLD", store.find(key).orElseThrow().status().name());
-        assertEquals(1, store.nextSequence(key));
-        assertEquals(2, store.nextSequence(key));
+        assertEquals(1, store.nextSequence(key).sequence());
+        assertEquals(2, store.nextSequence(key).sequence());
     }
 
     private static void lease(ContainerKey key, long expiresAt) {

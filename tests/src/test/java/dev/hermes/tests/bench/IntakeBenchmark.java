@@ -1,0 +1,187 @@
+package dev.hermes.tests.bench;
+
+import dev.hermes.orchestrator.cli.MimeBuilder;
+import dev.hermes.orchestrator.local.LocalHermes;
+import dev.hermes.orchestrator.local.LocalOptions;
+import dev.hermes.protocol.table.ContainersTable;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Intake throughput against the raw queue it feeds, measured in one run on one machine:
+ * routed messages/s through {@code POST /webhooks/email/mime} (each a new thread: route, thread,
+ * command, sequence, FIFO send) versus raw FIFO {@code SendMessage}/s to the same ElasticMQ at the
+ * same client concurrency; then accept latency (p50/p99) at half the saturated routed rate.
+ * The container is held warm by a live lease (as a running worker would) so no worker starts.
+ *
+ * <p>Run: {@code ./mvnw -B -q -Pbench -DskipTests -pl tests -am verify} (see BENCHMARKS.md).
+ */
+public final class IntakeBenchmark {
+    private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 8);
+    private static final int MESSAGES = Integer.getInteger("bench.messages", 3000);
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 500);
+
+    private IntakeBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("hermes.intake.per-minute", "100000000");
+        System.setProperty("hermes.intake.burst", "100000000");
+        Path root = Files.createTempDirectory("hermes-bench");
+        Path repo = Path.of(System.getProperty("hermes.root", "..")).toAbsolutePath().normalize();
+        try (LocalHermes hermes = LocalHermes.start(LocalOptions.forTests(root, repo.resolve("examples/local.yml"),
+                root.resolve("no-worker.jar"), 60))) {
+            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CONCURRENCY)).build();
+            URI webhook = URI.create(hermes.url() + "/webhooks/email/mime");
+            String secret = hermes.property("mimeSecret");
+            // First message creates the container; then a live lease makes it warm.
+            check(post(http, webhook, secret, mail(0)));
+            holdWarm(hermes.context().getBean(DynamoDbClient.class));
+
+            SqsClient sqs = hermes.context().getBean(SqsClient.class);
+            String raw = sqs.createQueue(b -> b.queueName("bench-raw.fifo").attributes(Map.of(
+                    QueueAttributeName.FIFO_QUEUE, "true", QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "false")))
+                    .queueUrl();
+            String body = new String(mail(-1));
+
+            // Messages are built before the clock starts: the client must not compete with the server.
+            Map<Integer, byte[]> mails = new java.util.HashMap<>();
+            for (int base : new int[]{1_000_000, 3_000_000, 5_000_000}) {
+                for (int i = 0; i < MESSAGES; i++) {
+                    mails.put(base + i, mail(base + i));
+                }
+            }
+            Task routed = i -> check(post(http, webhook, secret, mails.get(i)));
+            Task sends = i -> sqs.sendMessage(b -> b.queueUrl(raw).messageBody(body).messageGroupId("sample#alice")
+                    .messageDeduplicationId("m" + i));
+
+            saturate(routed, 1_000_000, WARMUP);
+            saturate(sends, 2_000_000, WARMUP);
+            double routedRate = saturate(routed, 3_000_000, MESSAGES);
+            double rawRate = saturate(sends, 4_000_000, MESSAGES);
+            DynamoDbClient dynamo = hermes.context().getBean(DynamoDbClient.class);
+            Task gets = i -> dynamo.getItem(b -> b.tableName("hermes-routes")
+                    .key(Map.of("key", AttributeValue.fromS("email:alice@example.com"))).consistentRead(true));
+            Task puts = i -> dynamo.putItem(b -> b.tableName("hermes-thread-keys")
+                    .item(Map.of("key", AttributeValue.fromS("bench:" + i), "threadId", AttributeValue.fromS("aaaaaaaa"))));
+            saturate(gets, 0, WARMUP);
+            double getRate = saturate(gets, 0, MESSAGES);
+            double putRate = saturate(puts, 6_000_000, MESSAGES);
+            double[] latency = paced(routed, 5_000_000, routedRate / 2, Math.min(MESSAGES, (int) (routedRate * 10)));
+
+            System.out.printf("%nIntake benchmark: %d clients, %d messages per run, %d cores%n", CONCURRENCY, MESSAGES,
+                    Runtime.getRuntime().availableProcessors());
+            System.out.printf("  routed  POST /webhooks/email/mime : %8.1f msg/s%n", routedRate);
+            System.out.printf("  raw     SQS SendMessage (FIFO)     : %8.1f msg/s%n", rawRate);
+ System.out.printf("  (table  DynamoDB Local GetItem       : %8.1f ops/s, PutItem %.1f ops/s)%n", getRate, putRate);
+            System.out.printf("  ratio   routed / raw               : %8.2f   (target >= 0.30)%n", routedRate / rawRate);
+            System.out.printf("  latency at %.0f msg/s (half of saturated): p50 %.1f ms, p99 %.1f ms   (target p99 < 50 ms)%n",
+                    routedRate / 2, latency[0], latency[1]);
+        }
+        System.exit(0);
+    }
+
+    private interface Task {
+        void run(int i) throws Exception;
+    }
+
+    /** Messages/s with {@link #CONCURRENCY} clients sending back to back. */
+    private static double saturate(Task task, int base, int count) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < CONCURRENCY; c++) {
+            workers.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    task.run(base + i);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> w : workers) {
+            w.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        return count / seconds;
+    }
+
+    /** p50 and p99 accept latency in ms with requests started at a fixed rate (open loop). */
+    private static double[] paced(Task task, int base, double rate, int count) throws Exception {
+        ScheduledExecutorService clock = Executors.newScheduledThreadPool(1);
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY * 4);
+        long[] latencies = new long[count];
+        List<Future<?>> done = new ArrayList<>();
+        long periodNanos = (long) (1e9 / rate);
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            long due = start + n * periodNanos;
+            done.add(clock.schedule(() -> done(pool.submit(() -> {
+                long t0 = System.nanoTime();
+                task.run(base + n);
+                latencies[n] = System.nanoTime() - t0;
+                return null;
+            })), Math.max(0, due - System.nanoTime()), TimeUnit.NANOSECONDS));
+        }
+        for (Future<?> f : done) {
+            ((Future<?>) f.get()).get();
+        }
+        clock.shutdown();
+        pool.shutdown();
+        Arrays.sort(latencies);
+        return new double[]{latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6};
+    }
+
+    private static Future<?> done(Future<?> f) {
+        return f;
+    }
+
+    private static byte[] mail(int i) {
+        String body = "Benchmark instruction " + i + ": add a line to the changelog.";
+        byte[] raw = MimeBuilder.build("alice@example.com", "hermes@hermes.localhost", "Bench " + i, body, null);
+        return raw;
+    }
+
+    private static HttpResponse<String> post(HttpClient http, URI webhook, String secret, byte[] mail) throws Exception {
+        return http.send(HttpRequest.newBuilder(webhook).header("Content-Type", "message/rfc822")
+                .header("X-Hermes-Secret", secret).POST(HttpRequest.BodyPublishers.ofByteArray(mail)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void check(HttpResponse<String> response) {
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("intake answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static void holdWarm(DynamoDbClient dynamo) {
+        dynamo.updateItem(b -> b.tableName("hermes-containers")
+                .key(Map.of(ContainersTable.CONTAINER_KEY, AttributeValue.fromS("sample#alice")))
+                .updateExpression("SET leaseOwner = :o, leaseExpiresAt = :e, #s = :running")
+                .expressionAttributeNames(Map.of("#s", ContainersTable.STATUS))
+                .expressionAttributeValues(Map.of(":o", AttributeValue.fromS("bench-" + UUID.randomUUID()),
+                        ":e", AttributeValue.fromN(Long.toString(System.currentTimeMillis() + 3_600_000)),
+                        ":running", AttributeValue.fromS("RUNNING"))));
+    }
+}
