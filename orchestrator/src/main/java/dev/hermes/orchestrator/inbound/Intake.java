@@ -60,7 +60,7 @@ public class Intake {
             }
             ProjectId project = message.projectHint().filter(person::mayUse).orElse(person.defaultProject());
             if (routes.findProject(project).isEmpty()) {
-                throw RejectedException.unprocessable("unknown_project", "project " + project + " is not configured");
+                throw new RejectedException(403, "unknown_project", "project " + project + " is not configured");
             }
             ResolvedThread resolved = resolver.resolve(message, person.userId(), new ContainerKey(project, person.userId()));
             MDC.put("threadId", resolved.thread().threadId().value());

@@ -5,6 +5,7 @@ import dev.hermes.orchestrator.inbound.ThreadHint;
 import dev.hermes.protocol.id.ContainerKey;
 import dev.hermes.protocol.id.ThreadId;
 import dev.hermes.protocol.id.UserId;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
@@ -23,10 +24,12 @@ public class ThreadResolver {
     private static final int MAX_COLLISION_ATTEMPTS = 16;
     private final ThreadStore store;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    public ThreadResolver(ThreadStore store, Clock clock) {
+    public ThreadResolver(ThreadStore store, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.clock = clock;
+        this.meters = meters;
     }
 
     public ResolvedThread resolve(InboundMessage message, UserId user, ContainerKey newThreadContainer) {
@@ -44,11 +47,17 @@ public class ThreadResolver {
             }
             if (!thread.get().containerKey().user().equals(user)) {
                 LOG.warn("ignored {} signal pointing to another user's thread {}", hint.signal(), candidate);
+                meters.counter("hermes.thread.foreign_signal", "signal", hint.signal().name()).increment();
                 continue;
             }
-            return new ResolvedThread(thread.get(), hint.signal(), false);
+            return counted(new ResolvedThread(thread.get(), hint.signal(), false));
         }
-        return create(message, newThreadContainer);
+        return counted(create(message, newThreadContainer));
+    }
+
+    private ResolvedThread counted(ResolvedThread resolved) {
+        meters.counter("hermes.thread.signal", "signal", resolved.signal().name()).increment();
+        return resolved;
     }
 
     private ResolvedThread create(InboundMessage message, ContainerKey container) {

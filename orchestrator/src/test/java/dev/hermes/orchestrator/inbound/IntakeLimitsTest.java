@@ -7,6 +7,7 @@ import dev.hermes.orchestrator.cli.MimeBuilder;
 import dev.hermes.orchestrator.local.TestHermes;
 import dev.hermes.orchestrator.inbound.email.MimeParserSupport;
 import dev.hermes.protocol.id.CommandId;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,6 +42,9 @@ class IntakeLimitsTest {
         for (String id : accepted) {
             assertEquals(200, command(id).statusCode());
         }
+        double counted = TestHermes.get().context().getBean(MeterRegistry.class)
+                .counter("hermes.requests.rejected", "reason", "rate_limited").count();
+        assertTrue(counted >= limited.size(), "rejections are counted by reason: " + counted);
     }
 
     @Test
