@@ -1,5 +1,6 @@
 package dev.hermes.orchestrator.inbound.chat;
 
+import dev.hermes.orchestrator.inbound.ContentTypes;
 import dev.hermes.orchestrator.inbound.Intake;
 import dev.hermes.orchestrator.inbound.IntakeOutcome;
 import io.micronaut.context.annotation.Requires;
@@ -34,7 +35,9 @@ public class ChatWebhookController {
     public HttpResponse<IntakeOutcome> receive(@Header("webhook-id") @Nullable String id,
                                                @Header("webhook-timestamp") @Nullable String timestamp,
                                                @Header("webhook-signature") @Nullable String signatures,
+                                               @Header("Content-Type") @Nullable String contentType,
                                                @Body byte[] body) {
+        ContentTypes.require(contentType, MediaType.APPLICATION_JSON);
         signature.verify(id, timestamp, signatures, body);
         IntakeOutcome outcome = intake.accept(ChatMessages.from(id, JsonBody.parse(body)));
         return HttpResponse.status(outcome.isDuplicate() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(outcome);

@@ -2,6 +2,7 @@ package dev.hermes.orchestrator.inbound.chat;
 
 import dev.hermes.orchestrator.config.SlackConfig;
 import dev.hermes.orchestrator.inbound.InboundMessage;
+import dev.hermes.orchestrator.inbound.ContentTypes;
 import dev.hermes.orchestrator.inbound.Intake;
 import dev.hermes.orchestrator.inbound.IntakeOutcome;
 import dev.hermes.orchestrator.inbound.RejectedException;
@@ -42,7 +43,9 @@ public class SlackWebhookController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<Object> receive(@Header("X-Slack-Request-Timestamp") @Nullable String timestamp,
                                         @Header("X-Slack-Signature") @Nullable String presented,
+                                        @Header("Content-Type") @Nullable String contentType,
                                         @Body byte[] body) {
+        ContentTypes.require(contentType, MediaType.APPLICATION_JSON);
         signature.verify(timestamp, presented, body);
         JsonBody payload = JsonBody.parse(body);
         String type = payload.text("type")

@@ -1,6 +1,7 @@
 package dev.hermes.orchestrator.inbound.sms;
 
 import dev.hermes.orchestrator.inbound.InboundMessage;
+import dev.hermes.orchestrator.inbound.ContentTypes;
 import dev.hermes.orchestrator.inbound.Intake;
 import dev.hermes.orchestrator.inbound.IntakeOutcome;
 import dev.hermes.orchestrator.thread.ThreadSignal;
@@ -38,7 +39,10 @@ public class TwilioWebhookController {
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_XML)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<String> receive(@Header(SIGNATURE_HEADER) @Nullable String presented, @Body byte[] body) {
+    public HttpResponse<String> receive(@Header(SIGNATURE_HEADER) @Nullable String presented,
+                                       @Header("Content-Type") @Nullable String contentType,
+                                       @Body byte[] body) {
+        ContentTypes.require(contentType, MediaType.APPLICATION_FORM_URLENCODED);
         FormBody form = FormBody.parse(body);
         signature.verify(form, presented);
         InboundMessage message = SmsMessages.from(form);
