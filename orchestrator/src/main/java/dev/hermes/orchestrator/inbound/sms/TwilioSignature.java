@@ -28,12 +28,12 @@ public class TwilioSignature {
         if (presented == null || presented.isBlank()) {
             throw new RejectedException(401, "missing_signature", "the X-Twilio-Signature header is missing");
         }
-        if (!Hmac.matches(expected(form), presented.strip())) {
+        if (!Hmac.matches(sign(authToken, publicUrl, form), presented.strip())) {
             throw new RejectedException(401, "bad_signature", "X-Twilio-Signature does not match the request");
         }
     }
 
-    private String expected(FormBody form) {
+    static String sign(byte[] authToken, String publicUrl, FormBody form) {
         List<Map.Entry<String, String>> sorted = new ArrayList<>(form.params());
         sorted.sort(Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()));
         StringBuilder data = new StringBuilder(publicUrl);
