@@ -169,6 +169,7 @@ public final class LocalHermes implements AutoCloseable {
                     .append(" (").append(p.defaultBranch()).append(")\n");
         }
         b.append("Try:  ./hermes send email --from alice@example.com --subject \"Hello\" --body \"Add a greeting\"\n");
+        b.append("      ./hermes send sms --from +15550100001 --body \"#<threadId> Also add a farewell\"\n");
         return b.toString();
     }
 
