@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * by the conversation ({@code chat:{conversationId}}).
  */
 final class ChatMessages {
-    static final Pattern USER = Pattern.compile("[A-Za-z0-9._@+-]{1,128}");
+    static final Pattern USER = Pattern.compile("[A-Za-z0-9._@-]{1,128}");
     static final Pattern CONVERSATION = Pattern.compile("[A-Za-z0-9._:@+/-]{1,200}");
     private static final Pattern URL = Pattern.compile("https?://[\\x21-\\x7e]{1,2000}");
     private static final int TITLE_CHARS = 60;
