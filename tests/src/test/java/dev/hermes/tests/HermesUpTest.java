@@ -73,6 +73,17 @@ class HermesUpTest {
     }
 
     @Test
+    void sendSmsAndChatFromTheCommandLineAreSignedAndJoinTheMentionedThread() throws Exception {
+        String sms = cli("send", "sms", "--from", "+15550100001", "--body", "#new Add a NOTES file");
+        assertTrue(sms.contains("\"status\" : \"SUCCEEDED\""), sms);
+        Matcher thread = Pattern.compile("on thread ([a-z2-7]{8})").matcher(sms);
+        assertTrue(thread.find(), sms);
+        String chat = cli("send", "chat", "--user", "alice", "--text", "#" + thread.group(1) + " and a TODO file");
+        assertTrue(chat.contains("\"status\" : \"SUCCEEDED\""), chat);
+        assertTrue(chat.contains("\"threadId\" : \"" + thread.group(1) + "\""), chat);
+    }
+
+    @Test
     void everyListeningSocketIsOnLoopback() throws Exception {
         List<String> listeners = LoopbackCheck.listeningAddresses(hermes.pid());
         assertTrue(listeners.size() >= 5, "expected HTTP, SQS, DynamoDB, SMTP and IMAP listeners: " + listeners);

@@ -21,7 +21,8 @@ import java.util.Set;
 
 /**
  * {@code ./hermes send email --from … --subject … --body … [--in-reply-to <id>] [--thread <id>]
- * [--to …] [--no-wait]}, {@code ./hermes thread <id>}, {@code ./hermes command <id>}: talks to a
+ * [--to …] [--no-wait]}, {@code ./hermes send sms --from … --body …}, {@code ./hermes send chat
+ * --user … --conversation … --text …}, {@code ./hermes thread <id>}, {@code ./hermes command <id>}: talks to a
  * running instance found through {@code .hermes/instance.properties}.
  */
 public final class HermesCli {
@@ -48,7 +49,7 @@ public final class HermesCli {
         HermesCli cli = new HermesCli(instance);
         try {
             return switch (args[0]) {
-                case "send" -> args.length > 1 && args[1].equals("email") ? cli.sendEmail(options(args, 2)) : usage();
+                case "send" -> args.length > 1 ? cli.send(args[1], options(args, 2)) : usage();
                 case "thread" -> args.length == 2 ? cli.show("/api/threads/" + args[1]) : usage();
                 case "command" -> args.length == 2 ? cli.show("/api/commands/" + args[1]) : usage();
                 default -> usage();
@@ -60,6 +61,33 @@ public final class HermesCli {
             System.err.println("cannot reach Hermes at " + instance.getProperty("url") + ": is ./hermes up still running?");
             return 1;
         }
+    }
+
+    private int send(String kind, Map<String, String> o) throws IOException, InterruptedException {
+        return switch (kind) {
+            case "email" -> sendEmail(o);
+            case "sms" -> sendSigned(ChannelRequests.sms(instance, required(o, "from"), required(o, "body")), o);
+            case "chat" -> sendSigned(ChannelRequests.chat(instance, required(o, "user"),
+                    o.getOrDefault("conversation", "local-" + required(o, "user")), required(o, "text")), o);
+            default -> usage();
+        };
+    }
+
+    /** SMS answers TwiML, not JSON: the command id is known in advance and its thread read back. */
+    private int sendSigned(ChannelRequests.Signed signed, Map<String, String> o) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(signed.request(), HttpResponse.BodyHandlers.ofString());
+        System.out.println(response.statusCode() + " " + response.body());
+        if (response.statusCode() >= 300) {
+            return 1;
+        }
+        String commandId = signed.commandId().value();
+        JsonNode command = JSON.readTree(get("/api/commands/" + commandId).body());
+        if (o.containsKey("no-wait")) {
+            System.out.println("command " + commandId + " on thread " + command.path("threadId").asText());
+            return 0;
+        }
+        return waitFor(commandId, command.path("threadId").asText(),
+                Duration.ofSeconds(Long.parseLong(o.getOrDefault("wait", "180"))));
     }
 
     private int sendEmail(Map<String, String> o) throws IOException, InterruptedException {
@@ -149,6 +177,9 @@ public final class HermesCli {
                 usage:
                   ./hermes send email --from ADDRESS --body TEXT [--subject TEXT] [--in-reply-to MESSAGE-ID]
                                       [--thread THREAD-ID] [--to ADDRESS] [--no-wait] [--wait SECONDS]
+                  ./hermes send sms --from +E164 --body TEXT [--no-wait]     (#THREAD-ID in the text joins a thread;
+                                                                              #new starts one)
+                  ./hermes send chat --user NAME --text TEXT [--conversation ID] [--no-wait]
                   ./hermes thread THREAD-ID
                   ./hermes command COMMAND-ID""");
         return 2;

@@ -26,6 +26,10 @@ import java.util.Properties;
  */
 public final class LocalHermes implements AutoCloseable {
     public static final String EMAIL_DOMAIN = "hermes.localhost";
+    /** Hermes's own phone number in local mode: where {@code ./hermes send sms} texts go. */
+    public static final String SMS_NUMBER = "+15550100000";
+    /** The local Slack bot's user id; its own messages are ignored. */
+    public static final String SLACK_BOT_USER = "U0HERMESBOT";
     private final EmbeddedSqs sqs;
     private final EmbeddedDynamoDb dynamo;
     private final EmbeddedMail mail;
@@ -62,23 +66,29 @@ public final class LocalHermes implements AutoCloseable {
             EmbeddedMail mail = remember(started, EmbeddedMail.start(options.smtpPort(), options.imapPort()));
             String mimeSecret = randomSecret();
             String apiToken = randomSecret();
+            ChannelSecrets channels = ChannelSecrets.generate();
+            // Twilio signs the public URL, so the port must be known before the server starts.
+            int httpPort = Ports.freeOr(options.httpPort());
             // Built and started by hand rather than through Micronaut.run: that would add a JVM
             // shutdown hook of its own, which deadlocks against ours when both stop the server.
             ApplicationContext context = remember(started, ApplicationContext.builder()
                     .environments("local")
-                    .properties(properties(options, sqs, dynamo, mail, workDir, mimeSecret, apiToken))
+                    .properties(properties(options, httpPort, sqs, dynamo, mail, workDir, mimeSecret, apiToken))
+                    .properties(channels.properties("http://127.0.0.1:" + httpPort, SLACK_BOT_USER))
                     .banner(false)
                     .start());
             context.getBean(EmbeddedServer.class).start();
             List<Project> projects = LocalSeed.seed(options.seedFile(), workDir.resolve("remotes"),
                     context.getBean(RouteStore.class));
             context.getBean(OutputConsumer.class).watchAll();
-            int httpPort = context.getBean(EmbeddedServer.class).getPort();
             Properties instance = new Properties();
             instance.setProperty("url", "http://127.0.0.1:" + httpPort);
             instance.setProperty("mimeSecret", mimeSecret);
             instance.setProperty("apiToken", apiToken);
             instance.setProperty("emailDomain", EMAIL_DOMAIN);
+            instance.setProperty("smsNumber", SMS_NUMBER);
+            instance.setProperty("slackBotUser", SLACK_BOT_USER);
+            channels.writeTo(instance, "http://127.0.0.1:" + httpPort);
             instance.setProperty("imapPort", Integer.toString(mail.imapPort()));
             instance.setProperty("smtpPort", Integer.toString(mail.smtpPort()));
             instance.setProperty("sqsEndpoint", sqs.endpoint());
@@ -105,11 +115,11 @@ public final class LocalHermes implements AutoCloseable {
         return resource;
     }
 
-    private static Map<String, Object> properties(LocalOptions options, EmbeddedSqs sqs, EmbeddedDynamoDb dynamo,
+    private static Map<String, Object> properties(LocalOptions options, int httpPort, EmbeddedSqs sqs, EmbeddedDynamoDb dynamo,
                                                   EmbeddedMail mail, Path workDir, String mimeSecret, String apiToken) {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("micronaut.server.host", "127.0.0.1");
-        props.put("micronaut.server.port", options.httpPort() == 0 ? -1 : options.httpPort()); // -1: any free port
+        props.put("micronaut.server.port", httpPort);
         props.put("aws.region", "us-east-1");
         props.put("aws.access-key-id", "hermeslocal");
         props.put("aws.secret-key", "hermeslocal");
@@ -159,6 +169,7 @@ public final class LocalHermes implements AutoCloseable {
                     .append(" (").append(p.defaultBranch()).append(")\n");
         }
         b.append("Try:  ./hermes send email --from alice@example.com --subject \"Hello\" --body \"Add a greeting\"\n");
+        b.append("      ./hermes send sms --from +15550100001 --body \"#<threadId> Also add a farewell\"\n");
         return b.toString();
     }
 

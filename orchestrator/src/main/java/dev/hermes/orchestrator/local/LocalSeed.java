@@ -18,8 +18,8 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Seeds the {@code routes} table from {@code examples/local.yml}: people (addresses -> user and
- * projects) and projects. A project without a {@code repo} gets a bare repository under the data
+ * Seeds the {@code routes} table from {@code examples/local.yml}: people (email addresses, phones,
+ * Slack {@code TEAM:USER} ids and chat user names -> user and projects) and projects. A project without a {@code repo} gets a bare repository under the data
  * dir with an initial commit on its default branch. Agent paths are relative to the YAML file.
  */
 public final class LocalSeed {
@@ -56,8 +56,21 @@ public final class LocalSeed {
         for (Map<String, Object> person : maps(doc, "people")) {
             List<ProjectId> allowed = ((List<?>) person.get("projects")).stream().map(o -> new ProjectId(o.toString())).toList();
             Person routed = new Person(new UserId(str(person, "user")), allowed);
-            for (Object address : (List<?>) person.get("email")) {
+            for (Object address : list(person, "email")) {
                 routes.putRoute(RoutesTable.emailKey(address.toString()), routed);
+            }
+            for (Object phone : list(person, "phone")) {
+                routes.putRoute(RoutesTable.smsKey(phone.toString()), routed);
+            }
+            for (Object slack : list(person, "slack")) {
+                String[] teamUser = slack.toString().split(":");
+                if (teamUser.length != 2) {
+                    throw new IllegalArgumentException("a slack entry is TEAM:USER, e.g. T0HERMES:U0ALICE");
+                }
+                routes.putRoute(RoutesTable.slackKey(teamUser[0], teamUser[1]), routed);
+            }
+            for (Object chat : list(person, "chat")) {
+                routes.putRoute(RoutesTable.chatKey(chat.toString()), routed);
             }
         }
         return projects;
@@ -100,6 +113,18 @@ public final class LocalSeed {
             throw new IllegalArgumentException("seed file needs a list '" + key + "'");
         }
         return (List<Map<String, Object>>) v;
+    }
+
+    /** An optional list of a person's addresses on one channel. */
+    private static List<?> list(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        if (v == null) {
+            return List.of();
+        }
+        if (!(v instanceof List<?>)) {
+            throw new IllegalArgumentException("seed entry '" + key + "' must be a list");
+        }
+        return (List<?>) v;
     }
 
     @SuppressWarnings("unchecked")

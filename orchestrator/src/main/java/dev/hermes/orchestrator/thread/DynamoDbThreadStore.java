@@ -109,6 +109,13 @@ public class DynamoDbThreadStore implements ThreadStore {
     }
 
     @Override
+    public void pointKey(String key, ThreadId threadId) {
+        dynamo.putItem(b -> b.tableName(threadKeys)
+                .item(Map.of("key", s(key), "threadId", s(threadId.value()),
+                        "createdAt", n(System.currentTimeMillis()))));
+    }
+
+    @Override
     public void touch(ThreadId threadId, long at) {
         dynamo.updateItem(b -> b.tableName(threads).key(Items.key("threadId", threadId.value()))
                 .updateExpression("SET lastActivityAt = :at ADD messageCount :one, version :one")

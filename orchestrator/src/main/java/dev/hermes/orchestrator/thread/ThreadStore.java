@@ -18,6 +18,12 @@ public interface ThreadStore {
     /** Records {@code key -> threadId} unless the key is already known (first writer wins). */
     void recordKey(String key, ThreadId threadId);
 
+    /**
+     * Points {@code key} at {@code threadId} whatever it pointed at before (last writer wins): for
+     * keys that follow the newest thread, like the SMS phone pair.
+     */
+    void pointKey(String key, ThreadId threadId);
+
     /** One more message in the thread. */
     void touch(ThreadId threadId, long at);
 }

@@ -2,7 +2,7 @@ package dev.hermes.protocol.table;
 
 /**
  * Attribute names of the {@code routes} table. Keys are {@code email:{address}}, {@code sms:{e164}},
- * {@code slack:{team}:{user}} (a person) and {@code project:{projectId}} (a project's settings).
+ * {@code slack:{team}:{user}}, {@code chat:{user}} (a person) and {@code project:{projectId}} (a project's settings).
  */
 public final class RoutesTable {
     public static final String KEY = "key";
@@ -19,6 +19,21 @@ public final class RoutesTable {
 
     public static String emailKey(String address) {
         return "email:" + address.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** {@code phone} in E.164 ({@code +15550100001}). */
+    public static String smsKey(String phone) {
+        return "sms:" + phone;
+    }
+
+    /** Slack ids are case-sensitive upper-case ({@code T0123}, {@code U0456}); kept as given. */
+    public static String slackKey(String team, String user) {
+        return "slack:" + team + ":" + user;
+    }
+
+    /** A user of the generic chat webhook, as the chat system names them. */
+    public static String chatKey(String user) {
+        return "chat:" + user;
     }
 
     public static String projectKey(String projectId) {
