@@ -53,9 +53,9 @@ final class ChatMessages {
         attributes.put("conversationId", conversation);
         callback.ifPresent(url -> attributes.put("callbackUrl", url));
         ReplyRoute reply = new ReplyRoute(callback.orElse(user), webhookId, List.of(), title, attributes);
-        // The root key is the message's own id: a conversation id is chosen by the sender and must
-        // never let one user's new thread collide into another's.
-        return new InboundMessage(Channel.CHAT, webhookId, RoutesTable.chatKey(user), hints, "chat-msg:" + webhookId,
+        // Named after the conversation, so racing first messages share one thread; a conversation id
+        // another user already rooted a thread on counts as a collision (ThreadResolver), never a join.
+        return new InboundMessage(Channel.CHAT, webhookId, RoutesTable.chatKey(user), hints, key,
                 List.of(key), Optional.empty(), title, text, reply, List.of());
     }
 

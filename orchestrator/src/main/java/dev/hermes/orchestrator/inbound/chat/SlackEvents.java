@@ -67,7 +67,7 @@ final class SlackEvents {
         ReplyRoute reply = new ReplyRoute(channel, ts, List.of(), title,
                 Map.of("team", team, "channel", channel, "thread_ts", threadTs));
         return Optional.of(new InboundMessage(Channel.SLACK, eventId, RoutesTable.slackKey(team, user), hints,
-                threadKey(team, channel, ts), List.of(key), Optional.empty(), title, text, reply, List.of()));
+                key, List.of(key), Optional.empty(), title, text, reply, List.of()));
     }
 
     /** Slack escapes only these three in message text. */

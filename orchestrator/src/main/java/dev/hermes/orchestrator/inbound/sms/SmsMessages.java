@@ -58,7 +58,10 @@ public final class SmsMessages {
         String title = text.isEmpty() ? "(media)" : text.lines().findFirst().orElse("");
         title = title.length() > TITLE_CHARS ? title.substring(0, TITLE_CHARS) : title;
         ReplyRoute reply = new ReplyRoute(from, sid, List.of(), title, Map.of("from", to));
-        return new InboundMessage(Channel.SMS, sid, RoutesTable.smsKey(from), hints, "sms:" + sid, List.of(),
+        // A new thread is named after the pair, so two first texts racing each other share it;
+        // "#new" names it after the message, so it really is new.
+        String root = fresh ? "sms:" + sid : pairKey(from, to);
+        return new InboundMessage(Channel.SMS, sid, RoutesTable.smsKey(from), hints, root, List.of(),
                 Optional.empty(), title, text, reply, media);
     }
 
