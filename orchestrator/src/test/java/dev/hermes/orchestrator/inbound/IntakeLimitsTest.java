@@ -22,7 +22,7 @@ class IntakeLimitsTest {
         List<String> accepted = new ArrayList<>();
         List<String> limited = new ArrayList<>();
         for (int i = 0; i < 14; i++) {
-            byte[] mail = MimeBuilder.build("bob@example.com", "hermes@hermes.localhost", "burst " + i, "Task " + i, null);
+            byte[] mail = MimeBuilder.build("rita@example.com", "hermes@hermes.localhost", "burst " + i, "Task " + i, null);
             String messageId = MimeParserSupport.messageId(mail);
             HttpResponse<String> r = TestHermes.postMime(mail);
             if (r.statusCode() == 429) {
