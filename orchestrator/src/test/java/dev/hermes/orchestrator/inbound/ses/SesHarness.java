@@ -36,6 +36,27 @@ final class SesHarness implements AutoCloseable {
         this.context = context;
     }
 
+    private static SesHarness shared;
+
+    /**
+     * One instance for the test classes of this package (starting the emulators costs seconds on a
+     * small machine), consuming the inbound-email queue; stopped when the test JVM exits.
+     */
+    static synchronized SesHarness shared() throws Exception {
+        if (shared == null) {
+            SesHarness started = start(true);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (Exception e) {
+                    // the JVM is exiting
+                }
+            }));
+            shared = started;
+        }
+        return shared;
+    }
+
     static SesHarness start(boolean consumeQueue) throws Exception {
         LocalBackends backends = LocalBackends.start();
         EmbeddedS3 s3 = null;

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,14 +23,7 @@ class SnsWebhookTest {
 
     @BeforeAll
     static void start() throws Exception {
-        hermes = SesHarness.start(false);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (hermes != null) {
-            hermes.close();
-        }
+        hermes = SesHarness.shared();
     }
 
     private static String sesId() {
