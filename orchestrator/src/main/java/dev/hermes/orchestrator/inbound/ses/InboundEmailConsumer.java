@@ -87,6 +87,7 @@ public class InboundEmailConsumer {
                 if (!running) {
                     return;
                 }
+                url = null; // resolve (or create) the queues again: they may have been deleted and re-made
                 backoff = Math.min(MAX_BACKOFF_MILLIS, Math.max(500, backoff * 2));
                 LOG.warn("polling {} failed, retrying in {} ms: {}", queueName, backoff, e.toString());
                 pause(backoff);

@@ -99,6 +99,17 @@ class InboundEmailConsumerTest {
     }
 
     @Test
+    void thePollLoopSurvivesItsQueueVanishingAndPicksUpTheNewOne() {
+        sqs.deleteQueue(b -> b.queueUrl(queueUrl));
+        await().atMost(DEADLINE).ignoreException(QueueDoesNotExistException.class)
+                .until(() -> sqs.getQueueUrl(b -> b.queueName(QueueNames.inboundEmail("hermes-"))).queueUrl() != null);
+        queueUrl = sqs.getQueueUrl(b -> b.queueName(QueueNames.inboundEmail("hermes-"))).queueUrl();
+        String id = sesId();
+        send(validEnvelope(id));
+        await().atMost(DEADLINE).until(() -> commandExists(id));
+    }
+
+    @Test
     void rawDeliveryIsRefusedUnlessEnabled() {
         String raw = SnsEnvelope.inlineReceipt(sesId(), List.of("sample@hermes.localhost"),
                 SnsEnvelope.mime("raw@example.com", "Raw", "Unsigned."));
