@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hermes.orchestrator.command.CommandRecord;
 import dev.hermes.orchestrator.command.CommandStore;
+import dev.hermes.orchestrator.inbound.IntakeOutcome;
 import dev.hermes.protocol.id.CommandId;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -134,6 +135,16 @@ class SnsWebhookTest {
             assertTrue(r.body().contains("untrusted_subscribe_url"), r.body());
             assertTrue(hermes.confirmer().confirmed.stream().noneMatch(u -> u.toString().equals(url)), url);
         }
+    }
+
+    @Test
+    void rawDeliveryPathTakesTheSesJsonWithoutEnvelope() {
+        String id = sesId();
+        IntakeOutcome outcome = hermes.context.getBean(SesMailIntake.class).handleUnsigned(SnsEnvelope.inlineReceipt(id,
+                List.of("sample@hermes.localhost"), SnsEnvelope.mime(id + "@example.com", "Raw", "Raw delivery works."))
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals("accepted", outcome.status());
+        assertEquals("Raw delivery works.", command(id).orElseThrow().instruction());
     }
 
     @Test
