@@ -136,6 +136,11 @@ public final class LocalHermes implements AutoCloseable {
         props.put("hermes.launcher.process.workspace-root", workDir.resolve("workspaces").toString());
         props.put("hermes.launcher.process.idle-timeout-seconds", options.idleTimeoutSeconds());
         props.put("hermes.launcher.process.lease-seconds", options.leaseSeconds());
+        // The shared inbound-email queue and its DLQ exist locally and are consumed; no S3 runs here, and no
+        // SNS topic is allowed, so nothing local ever fetches a certificate from AWS.
+        props.put("hermes.inbound.sqs.enabled", true);
+        props.put("hermes.inbound.sqs.create", true);
+        props.put("hermes.inbound.ses.s3-enabled", false);
         return props;
     }
 
