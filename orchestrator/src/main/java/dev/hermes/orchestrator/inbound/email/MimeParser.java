@@ -8,7 +8,6 @@ import dev.hermes.orchestrator.inbound.ThreadHint;
 import dev.hermes.orchestrator.thread.ThreadSignal;
 import dev.hermes.orchestrator.thread.ThreadToken;
 import dev.hermes.protocol.id.ProjectId;
-import dev.hermes.protocol.id.ThreadId;
 import dev.hermes.protocol.state.Channel;
 import dev.hermes.protocol.table.RoutesTable;
 import jakarta.inject.Inject;
@@ -32,6 +31,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Raw RFC 5322 bytes to an {@link InboundMessage}. Everything a sender controls is validated here;
@@ -45,6 +46,7 @@ import java.util.regex.Pattern;
  */
 @Singleton
 public class MimeParser {
+    private static final Logger LOG = LoggerFactory.getLogger(MimeParser.class);
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,500}>");
     private static final int MAX_REFERENCES = 50;
     private final Session session;
@@ -57,6 +59,7 @@ public class MimeParser {
         this.limits = limits;
         Properties props = new Properties();
         props.setProperty("mail.mime.allowutf8", "true"); // raw UTF-8 header values (SMTPUTF8 senders)
+        props.setProperty("mail.mime.address.strict", "false"); // one odd address must not sink the message
         this.session = Session.getInstance(props);
     }
 
@@ -83,9 +86,9 @@ public class MimeParser {
             boolean forward = subject.forward() || split.cut() == InstructionText.Cut.FORWARD
                     && !subject.reply() && inReplyTo.stream().noneMatch(this::ours);
 
-            List<String> recipients = recipients(mime, envelopeRecipients);
+            Recipients recipients = Recipients.of(mime, envelopeRecipients, email);
             List<ThreadHint> hints = new ArrayList<>();
-            plusAddressThreads(recipients).forEach(t -> hints.add(ThreadHint.threadId(ThreadSignal.PLUS_ADDRESS, t)));
+            recipients.plusAddressThreads().forEach(t -> hints.add(ThreadHint.threadId(ThreadSignal.PLUS_ADDRESS, t)));
             if (forward) {
                 split.tokens().forEach(t -> hints.add(ThreadHint.threadId(ThreadSignal.TOKEN, t)));
             } else {
@@ -113,12 +116,18 @@ public class MimeParser {
             }
             List<String> ownKeys = new ArrayList<>(List.of(messageId));
             threadIndex.ifPresent(ownKeys::add);
-            Optional<ProjectId> project = projectHint(recipients).or(subject::projectTag);
+            Optional<ProjectId> project = recipients.project().or(subject::projectTag);
             return new InboundMessage(Channel.EMAIL, messageId, RoutesTable.emailKey(from), hints, messageId, ownKeys,
                     project, subject.title(), instruction, new ReplyRoute(from, messageId, chain, subject.raw()),
                     body.attachments());
         } catch (MessagingException | IOException e) {
             throw RejectedException.badRequest("unparseable_mime", "the message is not valid MIME: " + oneLine(e.getMessage()));
+        } catch (RejectedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A parser library tripping over hostile input is still bad input, never a 5xx.
+            LOG.warn("MIME parsing failed with {}", e.getClass().getName());
+            throw RejectedException.badRequest("unparseable_mime", "the message is not valid MIME");
         }
     }
 
@@ -139,53 +148,6 @@ public class MimeParser {
             throw RejectedException.badRequest("no_sender", "the message has no From address");
         }
         return address.getAddress().toLowerCase(Locale.ROOT);
-    }
-
-    private List<String> recipients(MimeMessage mime, List<String> envelope) throws MessagingException {
-        List<String> out = new ArrayList<>();
-        envelope.forEach(r -> out.add(r.toLowerCase(Locale.ROOT).strip()));
-        Address[] all = mime.getAllRecipients();
-        if (all != null) {
-            for (Address a : all) {
-                if (a instanceof InternetAddress ia && ia.getAddress() != null) {
-                    out.add(ia.getAddress().toLowerCase(Locale.ROOT));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** {@code anything+{threadId}@{our domain}} names a thread directly. */
-    private List<String> plusAddressThreads(List<String> recipients) {
-        List<String> threads = new ArrayList<>();
-        for (String r : recipients) {
-            int at = r.lastIndexOf('@');
-            int plus = r.indexOf('+');
-            if (at > 0 && plus > 0 && plus < at && r.substring(at + 1).equals(email.domain())) {
-                String tag = r.substring(plus + 1, at);
-                if (ThreadId.PATTERN.matcher(tag).matches() && !threads.contains(tag)) {
-                    threads.add(tag);
-                }
-            }
-        }
-        return threads;
-    }
-
-    /** {@code {projectId}@{our domain}} (or {@code {projectId}+…}) chooses the project. */
-    private Optional<ProjectId> projectHint(List<String> recipients) {
-        for (String r : recipients) {
-            int at = r.lastIndexOf('@');
-            if (at <= 0 || !r.substring(at + 1).equals(email.domain())) {
-                continue;
-            }
-            String local = r.substring(0, at);
-            int plus = local.indexOf('+');
-            String base = plus < 0 ? local : local.substring(0, plus);
-            if (!base.equals(email.replyLocal()) && ProjectId.PATTERN.matcher(base).matches()) {
-                return Optional.of(new ProjectId(base));
-            }
-        }
-        return Optional.empty();
     }
 
     private static Optional<String> firstId(String header) {

@@ -94,4 +94,12 @@ class MimeRobustnessTest {
                 + "<ul><li>one</li><li>two<ol><li>a</li><li>b</li></ol></li></ul><p>caf&eacute; &#233; &#xE9; &bogus;</p>";
         assertEquals("Keep\n- one\n- two\n1. a\n2. b\n\ncafé é é &bogus;", HtmlText.toText(html));
     }
+
+    @Test
+    void aMalformedCcDoesNotHideTheProjectAddress() {
+        InboundMessage m = parser.parse(mail("From: alice@example.com\nMessage-ID: <cc@example.com>\n"
+                + "To: Sample <sample@hermes.localhost>\nCc: bob@@broken, \"unclosed <carol@example.com\nSubject: x\n", "Go."),
+                List.of());
+        assertEquals("sample", m.projectHint().orElseThrow().value());
+    }
 }
