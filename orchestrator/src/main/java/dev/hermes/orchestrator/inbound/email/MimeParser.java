@@ -8,9 +8,9 @@ import dev.hermes.orchestrator.inbound.ThreadHint;
 import dev.hermes.orchestrator.thread.ThreadSignal;
 import dev.hermes.orchestrator.thread.ThreadToken;
 import dev.hermes.protocol.id.ProjectId;
-import dev.hermes.protocol.id.ThreadId;
 import dev.hermes.protocol.state.Channel;
 import dev.hermes.protocol.table.RoutesTable;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -31,64 +31,118 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Raw RFC 5322 bytes to an {@link InboundMessage}. Everything a sender controls is validated here. */
+/**
+ * Raw RFC 5322 bytes to an {@link InboundMessage}. Everything a sender controls is validated here;
+ * a message that breaks a limit of {@link EmailIntakeConfig} is refused before it is parsed.
+ *
+ * <p>Thread hints, strongest first: plus-addresses, every Message-ID of {@code In-Reply-To} and
+ * {@code References}, the Outlook {@code Thread-Index} conversation, footer tokens. A forward
+ * (a forward prefix in the subject, or a forwarded-message block in a message that is no reply)
+ * keeps only its plus-addresses and tokens written in its own new text: what it quotes belongs to
+ * another conversation. A forwarded block under a reply to one of Hermes's own messages is a reply.
+ */
 @Singleton
 public class MimeParser {
+    private static final Logger LOG = LoggerFactory.getLogger(MimeParser.class);
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,500}>");
-    private static final Pattern SUBJECT_PREFIX = Pattern.compile("^(\\s*(re|fw|fwd|aw|sv)\\s*(\\[\\d+])?:\\s*)+",
-            Pattern.CASE_INSENSITIVE);
     private static final int MAX_REFERENCES = 50;
-    private final Session session = Session.getInstance(new Properties());
+    private final Session session;
     private final EmailConfig email;
+    private final EmailIntakeConfig limits;
 
-    public MimeParser(EmailConfig email) {
+    @Inject
+    public MimeParser(EmailConfig email, EmailIntakeConfig limits) {
         this.email = email;
+        this.limits = limits;
+        Properties props = new Properties();
+        props.setProperty("mail.mime.allowutf8", "true"); // raw UTF-8 header values (SMTPUTF8 senders)
+        props.setProperty("mail.mime.address.strict", "false"); // one odd address must not sink the message
+        this.session = Session.getInstance(props);
+    }
+
+    /** With the default limits. */
+    public MimeParser(EmailConfig email) {
+        this(email, EmailIntakeConfig.DEFAULTS);
     }
 
     public InboundMessage parse(byte[] raw, List<String> envelopeRecipients) {
         if (raw == null || raw.length == 0) {
             throw RejectedException.badRequest("empty_message", "the request body holds no message");
         }
+        HeaderLimits.check(raw, limits);
         try {
             MimeMessage mime = new MimeMessage(session, new ByteArrayInputStream(raw));
             String from = sender(mime);
             String messageId = firstId(mime.getMessageID()).orElseGet(() -> "<" + sha256(raw) + "@hermes.missing-id>");
             List<String> inReplyTo = ids(mime.getHeader("In-Reply-To", " "));
             List<String> references = ids(mime.getHeader("References", " "));
-            String subject = Optional.ofNullable(mime.getSubject()).orElse("").strip();
-            String body = MimeText.of(mime);
+            Optional<String> threadIndex = ThreadIndex.conversationKey(mime.getHeader("Thread-Index", null));
+            SubjectLine subject = SubjectLine.of(mime.getSubject());
+            MimeText.Body body = MimeText.of(mime);
+            InstructionText.Split split = InstructionText.split(body.text());
+            boolean forward = subject.forward() || split.cut() == InstructionText.Cut.FORWARD
+                    && !subject.reply() && inReplyTo.stream().noneMatch(this::ours);
 
-            List<String> recipients = recipients(mime, envelopeRecipients);
+            Recipients recipients = Recipients.of(mime, envelopeRecipients, email);
             List<ThreadHint> hints = new ArrayList<>();
-            plusAddressThreads(recipients).forEach(t -> hints.add(ThreadHint.threadId(ThreadSignal.PLUS_ADDRESS, t)));
-            Set<String> headerIds = new LinkedHashSet<>(inReplyTo);
-            for (int i = references.size() - 1; i >= 0; i--) {
-                headerIds.add(references.get(i)); // the nearest ancestor is the strongest
+            recipients.plusAddressThreads().forEach(t -> hints.add(ThreadHint.threadId(ThreadSignal.PLUS_ADDRESS, t)));
+            if (forward) {
+                split.tokens().forEach(t -> hints.add(ThreadHint.threadId(ThreadSignal.TOKEN, t)));
+            } else {
+                Set<String> headerIds = new LinkedHashSet<>(inReplyTo);
+                for (int i = references.size() - 1; i >= 0; i--) {
+                    headerIds.add(references.get(i)); // the nearest ancestor is the strongest
+                }
+                headerIds.stream().limit(MAX_REFERENCES).forEach(id -> hints.add(ThreadHint.key(ThreadSignal.REPLY_HEADER, id)));
+                threadIndex.ifPresent(key -> hints.add(ThreadHint.key(ThreadSignal.REPLY_HEADER, key)));
+                ThreadToken.find(subject.raw() + "\n" + body.source())
+                        .forEach(t -> hints.add(ThreadHint.threadId(ThreadSignal.TOKEN, t)));
             }
-            headerIds.stream().limit(MAX_REFERENCES).forEach(id -> hints.add(ThreadHint.key(ThreadSignal.REPLY_HEADER, id)));
-            ThreadToken.find(subject + "\n" + body).forEach(t -> hints.add(ThreadHint.threadId(ThreadSignal.TOKEN, t)));
 
-            String instruction = InstructionText.extract(body);
-            if (instruction.isEmpty()) {
-                instruction = SUBJECT_PREFIX.matcher(subject).replaceFirst("").strip();
-            }
+            String instruction = split.text().isEmpty() ? subject.title() : split.text();
             if (instruction.isEmpty()) {
                 throw RejectedException.unprocessable("no_instruction", "the message has no text to act on");
             }
-            String title = SUBJECT_PREFIX.matcher(subject).replaceFirst("").strip();
+            if (instruction.length() > limits.maxInstructionChars()) {
+                throw new RejectedException(413, "instruction_too_long",
+                        "the instruction is longer than " + limits.maxInstructionChars() + " characters");
+            }
             List<String> chain = new ArrayList<>(references);
             if (chain.isEmpty()) {
                 chain.addAll(inReplyTo);
             }
+            List<String> ownKeys = new ArrayList<>(List.of(messageId));
+            threadIndex.ifPresent(ownKeys::add);
+            Optional<ProjectId> project = recipients.project().or(subject::projectTag);
             // A thread is named after its conversation's root, so that a reply racing the message it
-            // answers (neither known yet) still lands in the same thread as it.
-            String rootKey = !references.isEmpty() ? references.get(0) : !inReplyTo.isEmpty() ? inReplyTo.get(0) : messageId;
-            return new InboundMessage(Channel.EMAIL, messageId, RoutesTable.emailKey(from), hints, rootKey, List.of(messageId),
-                    projectHint(recipients), title, instruction, new ReplyRoute(from, messageId, chain, subject), List.of());
+            // answers (neither known yet) still lands in the same thread. A forward starts its own.
+            String rootKey = forward ? messageId
+                    : !references.isEmpty() ? references.get(0) : !inReplyTo.isEmpty() ? inReplyTo.get(0) : messageId;
+            return new InboundMessage(Channel.EMAIL, messageId, RoutesTable.emailKey(from), hints, rootKey, ownKeys,
+                    project, subject.title(), instruction, new ReplyRoute(from, messageId, chain, subject.raw()),
+                    body.attachments());
         } catch (MessagingException | IOException e) {
-            throw RejectedException.badRequest("unparseable_mime", "the message is not valid MIME: " + e.getMessage());
+            throw RejectedException.badRequest("unparseable_mime", "the message is not valid MIME: " + oneLine(e.getMessage()));
+        } catch (RejectedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A parser library tripping over hostile input is still bad input, never a 5xx.
+            LOG.warn("MIME parsing failed with {}", e.getClass().getName());
+            throw RejectedException.badRequest("unparseable_mime", "the message is not valid MIME");
         }
+    }
+
+    /** A Message-ID Hermes wrote: {@code <…@{our domain}>}. */
+    private boolean ours(String messageId) {
+        return messageId.toLowerCase(Locale.ROOT).endsWith("@" + email.domain() + ">");
+    }
+
+    private static String oneLine(String text) {
+        String s = text == null ? "unknown error" : text.replaceAll("[\\r\\n]+", " ").strip();
+        return s.length() > 200 ? s.substring(0, 200) : s;
     }
 
     private static String sender(MimeMessage mime) throws MessagingException {
@@ -98,53 +152,6 @@ public class MimeParser {
             throw RejectedException.badRequest("no_sender", "the message has no From address");
         }
         return address.getAddress().toLowerCase(Locale.ROOT);
-    }
-
-    private List<String> recipients(MimeMessage mime, List<String> envelope) throws MessagingException {
-        List<String> out = new ArrayList<>();
-        envelope.forEach(r -> out.add(r.toLowerCase(Locale.ROOT).strip()));
-        Address[] all = mime.getAllRecipients();
-        if (all != null) {
-            for (Address a : all) {
-                if (a instanceof InternetAddress ia && ia.getAddress() != null) {
-                    out.add(ia.getAddress().toLowerCase(Locale.ROOT));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** {@code anything+{threadId}@{our domain}} names a thread directly. */
-    private List<String> plusAddressThreads(List<String> recipients) {
-        List<String> threads = new ArrayList<>();
-        for (String r : recipients) {
-            int at = r.lastIndexOf('@');
-            int plus = r.indexOf('+');
-            if (at > 0 && plus > 0 && plus < at && r.substring(at + 1).equals(email.domain())) {
-                String tag = r.substring(plus + 1, at);
-                if (ThreadId.PATTERN.matcher(tag).matches() && !threads.contains(tag)) {
-                    threads.add(tag);
-                }
-            }
-        }
-        return threads;
-    }
-
-    /** {@code {projectId}@{our domain}} (or {@code {projectId}+…}) chooses the project. */
-    private Optional<ProjectId> projectHint(List<String> recipients) {
-        for (String r : recipients) {
-            int at = r.lastIndexOf('@');
-            if (at <= 0 || !r.substring(at + 1).equals(email.domain())) {
-                continue;
-            }
-            String local = r.substring(0, at);
-            int plus = local.indexOf('+');
-            String base = plus < 0 ? local : local.substring(0, plus);
-            if (!base.equals(email.replyLocal()) && ProjectId.PATTERN.matcher(base).matches()) {
-                return Optional.of(new ProjectId(base));
-            }
-        }
-        return Optional.empty();
     }
 
     private static Optional<String> firstId(String header) {
