@@ -12,7 +12,13 @@ import dev.hermes.orchestrator.local.LocalOptions;
 import dev.hermes.protocol.id.CommandId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -160,6 +166,54 @@ class ChannelWebhooksTest {
         String fourth = ChannelClient.newSid();
         assertEquals(200, channels.twilio(ChannelClient.sms(fourth, BOB_PHONE, LocalHermes.SMS_NUMBER, "Book a train")).status());
         assertEquals(newer, threadOf("sms", fourth), "the pair follows its newest thread");
+    }
+
+    // --- First messages of one conversation racing each other ---
+
+    @Test
+    void firstMessagesOfOneConversationPostedInParallelShareOneThread() throws Exception {
+        String otherNumber = "+15550100777"; // a pair that has never written before
+        List<String> sids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            sids.add(ChannelClient.newSid());
+        }
+        inParallel(sids.stream().map(sid -> (Callable<Integer>) () ->
+                channels.twilio(ChannelClient.sms(sid, ALICE_PHONE, otherNumber, "Race " + sid)).status()).toList(), 200);
+        assertEquals(1, sids.stream().map(sid -> threadOf("sms", sid)).distinct().count(), "one thread per SMS pair");
+
+        String rootTs = "1700000777.000100";
+        List<String> events = new ArrayList<>();
+        List<Callable<Integer>> slack = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String event = eventId();
+            events.add(event);
+            String ts = i == 0 ? rootTs : "1700000777.00020" + i;
+            slack.add(() -> channels.slack(slackMessage(event, ALICE_SLACK, "C0RACE", ts, ts.equals(rootTs) ? null : rootTs,
+                    "Race in Slack")).status());
+        }
+        inParallel(slack, 200);
+        assertEquals(1, events.stream().map(e -> threadOf("slack", e)).distinct().count(), "one thread per Slack thread");
+
+        List<String> ids = new ArrayList<>();
+        List<Callable<Integer>> chat = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String id = "msg_" + UUID.randomUUID();
+            ids.add(id);
+            chat.add(() -> channels.chat(id, chatMessage("race-conversation", "alice", "Race in chat")).status());
+        }
+        inParallel(chat, 202);
+        assertEquals(1, ids.stream().map(id -> threadOf("chat", id)).distinct().count(), "one thread per conversation");
+    }
+
+    private static void inParallel(List<Callable<Integer>> requests, int expected) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+        try {
+            for (Future<Integer> f : pool.invokeAll(requests)) {
+                assertEquals(expected, f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     String threadOf(String channel, String eventId) {
