@@ -13,6 +13,7 @@ import dev.hermes.infra.observability.Observed;
 import java.util.List;
 import java.util.function.Function;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.CliCredentialsStackSynthesizer;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 
@@ -62,7 +63,13 @@ public record HermesStacks(DataStack data, MessagingStack messaging, ComputeStac
         return List.of(data, messaging, compute, observability);
     }
 
+    /**
+     * The templates carry no assets (no Lambda code, no Docker build), so they are synthesized for the
+     * deployer's own credentials: no {@code cdk bootstrap} and no bootstrap-version rule, and plain
+     * {@code aws cloudformation deploy} works as well as {@code cdk deploy}.
+     */
     private static StackProps described(String description) {
-        return StackProps.builder().description(description).build();
+        return StackProps.builder().description(description)
+                .synthesizer(CliCredentialsStackSynthesizer.Builder.create().build()).build();
     }
 }
