@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Properties;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
-import software.amazon.awscdk.StackProps;
 
 /**
  * Synthesizes the Hermes CloudFormation templates; no CDK CLI needed.
@@ -15,10 +14,10 @@ import software.amazon.awscdk.StackProps;
  * <p>Output directory, first match wins: the first argument, {@code -Doutdir=…}, {@code CDK_OUTDIR}
  * (set by the CDK CLI), else {@code infra/target/cdk.out} of the checkout containing the working
  * directory. Stack settings come from {@code -Dhermes.*} system properties or CDK context, see
- * {@link DataStackProps}.
+ * {@link HermesStacks.Settings} and the props record of each stack.
  */
 public final class HermesInfraApp {
-    public static final String DATA_STACK_ID = "HermesData";
+    public static final String DATA_STACK_ID = HermesStacks.DATA;
 
     private HermesInfraApp() {
     }
@@ -29,9 +28,7 @@ public final class HermesInfraApp {
                 .outdir(outdir.toString())
                 .context(hermesProperties(System.getProperties()))
                 .build());
-        new DataStack(app, DATA_STACK_ID,
-                StackProps.builder().description("Hermes DynamoDB tables (DESIGN §4)").build(),
-                DataStackProps.fromContext(app.getNode()::tryGetContext));
+        HermesStacks.create(app, HermesStacks.Settings.fromContext(app.getNode()::tryGetContext));
         app.synth();
         System.out.println("Synthesized to " + outdir);
     }

@@ -1,23 +1,30 @@
 package dev.hermes.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HermesInfraAppTest {
 
     @Test
-    void mainSynthesizesTheTemplateIntoTheGivenOutdir(@TempDir Path outdir) throws IOException {
+    void mainSynthesizesEveryStackIntoTheGivenOutdir(@TempDir Path outdir) throws IOException {
         HermesInfraApp.main(new String[] {outdir.toString()});
 
-        Path template = outdir.resolve(HermesInfraApp.DATA_STACK_ID + ".template.json");
-        assertTrue(Files.isRegularFile(template), "missing " + template);
-        assertTrue(Files.readString(template).contains("\"hermes-threads\""));
+        for (String stack : List.of(HermesStacks.DATA, HermesStacks.MESSAGING, HermesStacks.COMPUTE,
+                HermesStacks.OBSERVABILITY)) {
+            Path template = outdir.resolve(stack + ".template.json");
+            assertTrue(Files.isRegularFile(template), "missing " + template);
+            assertFalse(Files.readString(template).contains("BootstrapVersion"), stack + " would need cdk bootstrap");
+        }
+        assertTrue(Files.readString(outdir.resolve(HermesStacks.DATA + ".template.json")).contains("\"hermes-threads\""));
+        assertTrue(Files.readString(outdir.resolve(HermesStacks.COMPUTE + ".template.json")).contains("\"hermes-worker\""));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.hermes.infra;
+package dev.hermes.infra.data;
 
 import dev.hermes.protocol.naming.TableNames;
 import dev.hermes.protocol.table.CommandsTable;

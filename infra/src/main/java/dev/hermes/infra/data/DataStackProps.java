@@ -1,7 +1,7 @@
-package dev.hermes.infra;
+package dev.hermes.infra.data;
 
+import dev.hermes.infra.config.ContextValues;
 import dev.hermes.protocol.naming.TableNames;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -49,11 +49,13 @@ public record DataStackProps(
      */
     public static DataStackProps fromContext(Function<String, Object> context) {
         DataStackProps d = defaults();
+        ContextValues values = new ContextValues(context);
+        RemovalPolicy policy = values.enumValue(REMOVAL_POLICY, RemovalPolicy.class, d.removalPolicy());
         return new DataStackProps(
-                string(context.apply(TABLE_PREFIX), d.tablePrefix()),
-                bool(DELETION_PROTECTION, context.apply(DELETION_PROTECTION), d.deletionProtection()),
-                bool(CUSTOMER_MANAGED_KEY, context.apply(CUSTOMER_MANAGED_KEY), d.customerManagedKey()),
-                policy(context.apply(REMOVAL_POLICY), d.removalPolicy()));
+                values.string(TABLE_PREFIX, d.tablePrefix()),
+                values.bool(DELETION_PROTECTION, d.deletionProtection()),
+                values.bool(CUSTOMER_MANAGED_KEY, d.customerManagedKey()),
+                policy);
     }
 
     public TableNames tableNames() {
@@ -74,32 +76,5 @@ public record DataStackProps(
 
     public DataStackProps withRemovalPolicy(RemovalPolicy policy) {
         return new DataStackProps(tablePrefix, deletionProtection, customerManagedKey, policy);
-    }
-
-    private static String string(Object value, String fallback) {
-        return value == null ? fallback : value.toString();
-    }
-
-    private static boolean bool(String key, Object value, boolean fallback) {
-        if (value == null) {
-            return fallback;
-        }
-        String text = value.toString().trim().toLowerCase(Locale.ROOT);
-        return switch (text) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(key + " must be true or false, was '" + value + "'");
-        };
-    }
-
-    private static RemovalPolicy policy(Object value, RemovalPolicy fallback) {
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return RemovalPolicy.valueOf(value.toString().trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(REMOVAL_POLICY + " must be RETAIN or DESTROY, was '" + value + "'", e);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.hermes.infra;
+package dev.hermes.infra.data;
 
 import java.util.Objects;
 import software.amazon.awscdk.RemovalPolicy;

@@ -1,4 +1,4 @@
-package dev.hermes.infra;
+package dev.hermes.infra.data;
 
 /**
  * Key attribute names of the tables that have no {@code dev.hermes.protocol.table.*Table} class yet.

@@ -1,4 +1,4 @@
-package dev.hermes.infra;
+package dev.hermes.infra.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

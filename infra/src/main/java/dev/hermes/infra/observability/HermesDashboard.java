@@ -1,0 +1,102 @@
+package dev.hermes.infra.observability;
+
+import dev.hermes.infra.observability.InsightsQuery.Function;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidget;
+import software.amazon.awscdk.services.cloudwatch.Dashboard;
+import software.amazon.awscdk.services.cloudwatch.GraphWidget;
+import software.amazon.awscdk.services.cloudwatch.IAlarm;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.IWidget;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.elasticloadbalancingv2.HttpCodeTarget;
+import software.constructs.Construct;
+
+/**
+ * One dashboard: intake, dispatch, containers, commands, interrupts, replies and DLQ from the
+ * Hermes metrics (Metrics Insights, split by their tags), then the orchestrator service and the
+ * alarms' states.
+ */
+public final class HermesDashboard extends Construct {
+    public static final List<String> SECTIONS =
+            List.of("Intake", "Dispatch", "Containers", "Commands", "Interrupts", "Replies", "DLQ");
+    private static final Duration PERIOD = Duration.minutes(5);
+    private final String namespace;
+
+    public HermesDashboard(Construct scope, String id, ObservabilityProps props, Observed observed, List<IAlarm> alarms) {
+        super(scope, id);
+        this.namespace = props.namespace();
+        Dashboard dashboard = Dashboard.Builder.create(this, "Dashboard")
+                .dashboardName(observed.namePrefix() + "operations")
+                .build();
+        dashboard.addWidgets(
+                graph("Intake",
+                        List.of(sum(HermesMeters.INTAKE_ACCEPTED, "channel"), sum(HermesMeters.INTAKE_DUPLICATES, "channel")),
+                        List.of(sum(HermesMeters.REQUESTS_REJECTED, "reason"), sum(HermesMeters.SIGNATURE_FAILURES, "provider"))),
+                graph("Dispatch",
+                        List.of(stat(Function.AVG, HermesMeters.DISPATCH_LATENCY, ExportedStatistic.AVG),
+                                stat(Function.MAX, HermesMeters.DISPATCH_LATENCY, ExportedStatistic.MAX)),
+                        List.of(sum(HermesMeters.THREAD_SIGNAL, "signal"), sum(HermesMeters.THREAD_FOREIGN_SIGNAL, "signal"))));
+        dashboard.addWidgets(
+                graph("Containers",
+                        List.of(stat(Function.MAX, HermesMeters.CONTAINERS_LIVE, ExportedStatistic.VALUE),
+                                stat(Function.SUM, HermesMeters.LEASE_TAKEOVERS, ExportedStatistic.COUNT),
+                                stat(Function.SUM, HermesMeters.FENCING_REJECTIONS, ExportedStatistic.COUNT)),
+                        List.of(stat(Function.AVG, HermesMeters.COLD_START, ExportedStatistic.AVG),
+                                stat(Function.MAX, HermesMeters.COLD_START, ExportedStatistic.MAX))),
+                graph("Commands",
+                        List.of(stat(Function.AVG, HermesMeters.COMMAND_DURATION, ExportedStatistic.AVG).groupedBy("status")
+                                        .expression(PERIOD, "duration avg ms"),
+                                stat(Function.SUM, HermesMeters.COMMAND_DURATION, ExportedStatistic.COUNT).groupedBy("status")
+                                        .expression(PERIOD, "finished")),
+                        List.of(stat(Function.AVG, HermesMeters.QUEUE_WAIT, ExportedStatistic.AVG).expression(PERIOD, "queue wait avg ms"),
+                                stat(Function.MAX, HermesMeters.OLDEST_PENDING_AGE, ExportedStatistic.VALUE)
+                                        .expression(PERIOD, "oldest pending s"))));
+        dashboard.addWidgets(
+                graph("Interrupts",
+                        List.of(sum(HermesMeters.INTERRUPTS, "outcome")),
+                        List.of(stat(Function.MAX, HermesMeters.INTERRUPT_LATENCY, ExportedStatistic.MAX).groupedBy("outcome")
+                                .expression(PERIOD, "latency max ms"))),
+                graph("Replies",
+                        List.of(sum(HermesMeters.REPLIES_SENT, "channel")),
+                        List.of(sum(HermesMeters.REPLIES_FAILED, "channel"))));
+        dashboard.addWidgets(
+                graph("DLQ",
+                        List.of(stat(Function.SUM, HermesMeters.COMMANDS_DEAD_LETTERED, ExportedStatistic.COUNT)
+                                .expression(PERIOD, "dead-lettered commands")),
+                        List.of(observed.inboundEmailDlq().metricApproximateNumberOfMessagesVisible(
+                                MetricOptions.builder().statistic("Maximum").period(PERIOD).label("inbound-email DLQ visible").build()))),
+                graph("Orchestrator",
+                        List.of(Metric.Builder.create().namespace("ECS/ContainerInsights").metricName("RunningTaskCount")
+                                        .dimensionsMap(Map.of("ClusterName", observed.cluster().getClusterName(),
+                                                "ServiceName", observed.orchestrator().getServiceName()))
+                                        .statistic("Minimum").period(Duration.minutes(1)).label("running tasks").build(),
+                                observed.targetGroup().getMetrics().healthyHostCount(MetricOptions.builder()
+                                        .statistic("Minimum").period(Duration.minutes(1)).label("healthy targets").build())),
+                        List.of(observed.targetGroup().getMetrics().httpCodeTarget(HttpCodeTarget.TARGET_5XX_COUNT,
+                                MetricOptions.builder().statistic("Sum").period(PERIOD).label("5xx").build()))));
+        dashboard.addWidgets(AlarmStatusWidget.Builder.create().title("Alarms").alarms(alarms).width(24).build());
+    }
+
+    private IMetric sum(HermesMeter meter, String tag) {
+        return stat(Function.SUM, meter, ExportedStatistic.COUNT).groupedBy(tag).expression(PERIOD, meter.name());
+    }
+
+    private InsightsQuery stat(Function function, HermesMeter meter, ExportedStatistic statistic) {
+        return InsightsQuery.of(function, meter, statistic, namespace);
+    }
+
+    private static IWidget graph(String title, List<?> left, List<?> right) {
+        return GraphWidget.Builder.create().title(title).width(12).height(6)
+                .left(metrics(left)).right(metrics(right)).build();
+    }
+
+    private static List<IMetric> metrics(List<?> items) {
+        return items.stream().map(item -> item instanceof InsightsQuery q
+                ? q.expression(PERIOD, q.meter().name() + " " + q.statistic().suffix())
+                : (IMetric) item).toList();
+    }
+}
