@@ -78,7 +78,10 @@ class WorkerJarIT {
 
         String output = Files.readString(log);
         assertEquals(0, worker.exitValue(), output);
-        assertTrue(output.contains("container=" + scenario.key()), output);
+        // JSON lines, the container key in every line's MDC.
+        assertTrue(output.lines().filter(line -> line.startsWith("{")).allMatch(
+                line -> line.contains("\"containerKey\":\"" + scenario.key() + "\"")), output);
+        assertTrue(output.contains("\"formattedMessage\":"), output);
         assertFalse(output.contains("written by the packaged worker"), "the instruction is never logged");
         ResultMessage result = scenario.result(command.commandId()).orElseThrow(() -> new AssertionError(output));
         assertEquals(CommandStatus.SUCCEEDED, result.status());
