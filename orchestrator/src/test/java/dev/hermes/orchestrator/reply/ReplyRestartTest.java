@@ -95,4 +95,26 @@ class ReplyRestartTest {
         assertEquals(2, harness.twilio.received().size());
         harness.stopContext();
     }
+
+    @Test
+    void anAcknowledgementWhoseResultWasRecordedFirstIsSkipped() {
+        harness.twilio.reset();
+        Map<String, Object> noTwilio = new HashMap<>();
+        noTwilio.put("hermes.reply.twilio.base-url", null);
+        harness.startContext(noTwilio);
+        CommandRecord c = sms("7");
+        harness.bean(ReplyService.class).acknowledgeStart(c);
+        harness.bean(ReplyService.class).replyTo(c, ReplyHarness.succeeded(c));
+        harness.stopContext();
+
+        harness.startContext(Map.of());
+        OutboxStore outbox = harness.bean(OutboxStore.class);
+        await().atMost(DEADLINE).until(() -> outbox.find(ReplyService.replyIdFor(c)).get().status() == ReplyStatus.SENT);
+        OutboxEntry ack = await().atMost(DEADLINE).until(() -> outbox.find("a-" + c.commandId().value()).get(),
+                e -> e.status() == ReplyStatus.SKIPPED);
+        assertEquals(Reply.Kind.ACK, ack.reply().kind());
+        assertEquals(1, harness.twilio.received().size(), "only the result was texted");
+        assertTrue(TwilioStandIn.form(harness.twilio.received().get(0).text()).get("Body").startsWith("Done."));
+        harness.stopContext();
+    }
 }
