@@ -180,7 +180,7 @@ public final class LocalHermes implements AutoCloseable {
                 .append("   log in with your address as user name and password (e.g. alice@example.com)\n");
         b.append("  SMTP      127.0.0.1:").append(mail.smtpPort()).append("   (where Hermes sends replies)\n");
         b.append("  SQS       ").append(sqs.endpoint()).append("   DynamoDB ").append(dynamo.endpoint()).append('\n');
-        b.append("  replies   email in GreenMail; SMS and Slack wait in GET /api/outbox (no provider configured)\n");
+        b.append("  replies   email in GreenMail (IMAP); SMS and Slack replies wait in GET /api/outbox unless a provider is configured\n");
         b.append("  data dir  ").append(workDir).append('\n');
         for (Project p : projects) {
             b.append("  project   ").append(p.id()).append(" -> remote ").append(p.repoUrl())
