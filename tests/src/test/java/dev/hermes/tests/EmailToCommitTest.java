@@ -82,6 +82,12 @@ class EmailToCommitTest {
         String text = textOf(reply);
         assertTrue(text.contains("[hermes:" + threadId + "]"), text);
         assertTrue(text.contains(done.get("commitSha").asText()), text);
+        assertTrue(reply.isMimeType("multipart/alternative"), reply.getContentType());
+        String html = partOf(reply, "text/html");
+        assertTrue(html.contains("[hermes:" + threadId + "]"), html);
+        assertTrue(html.contains(done.get("commitSha").asText()), html);
+        assertEquals("<r-" + done.get("commandId").asText() + "@" + LocalHermes.EMAIL_DOMAIN + ">",
+                Mailbox.header(reply, "Message-ID"));
     }
 
     @Test
@@ -157,10 +163,12 @@ class EmailToCommitTest {
                         && c.hasNonNull("replyId"));
     }
 
+    /** The result reply to the message (not the "starting your workspace" note a cold start also sends). */
     private static MimeMessage awaitReplyTo(String messageId) {
         return await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200)).until(
                 () -> mailbox.inbox(ALICE).stream().map(Mailbox::parse)
-                        .filter(m -> messageId.equals(Mailbox.header(m, "In-Reply-To"))).findFirst().orElse(null),
+                        .filter(m -> messageId.equals(Mailbox.header(m, "In-Reply-To"))
+                                && Mailbox.header(m, "Message-ID").startsWith("<r-")).findFirst().orElse(null),
                 m -> m != null);
     }
 
@@ -182,12 +190,16 @@ class EmailToCommitTest {
         if (content instanceof String s) {
             return s;
         }
-        jakarta.mail.Multipart mp = (jakarta.mail.Multipart) content;
+        return partOf(m, "text/plain");
+    }
+
+    static String partOf(MimeMessage m, String type) throws Exception {
+        jakarta.mail.Multipart mp = (jakarta.mail.Multipart) m.getContent();
         for (int i = 0; i < mp.getCount(); i++) {
-            if (mp.getBodyPart(i).isMimeType("text/plain")) {
+            if (mp.getBodyPart(i).isMimeType(type)) {
                 return (String) mp.getBodyPart(i).getContent();
             }
         }
-        throw new AssertionError("no text/plain part");
+        throw new AssertionError("no " + type + " part");
     }
 }

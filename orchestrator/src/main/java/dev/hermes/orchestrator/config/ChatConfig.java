@@ -22,7 +22,11 @@ public record ChatConfig(String secret) {
         return keyOf(secret);
     }
 
-    private static byte[] keyOf(String secret) {
+    /** The key bytes of a {@code whsec_} secret; empty when it is not one. */
+    public static byte[] keyOf(String secret) {
+        if (secret == null || !secret.startsWith(PREFIX)) {
+            return new byte[0];
+        }
         try {
             return Base64.getDecoder().decode(secret.substring(PREFIX.length()));
         } catch (IllegalArgumentException e) {

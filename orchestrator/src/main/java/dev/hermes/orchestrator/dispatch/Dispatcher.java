@@ -6,6 +6,7 @@ import dev.hermes.orchestrator.container.ContainerQueues;
 import dev.hermes.orchestrator.container.ContainerRecord;
 import dev.hermes.orchestrator.container.ContainerStarter;
 import dev.hermes.orchestrator.container.ContainerStore;
+import dev.hermes.orchestrator.reply.ReplyService;
 import dev.hermes.orchestrator.result.OutputConsumer;
 import dev.hermes.protocol.id.ContainerKey;
 import dev.hermes.protocol.message.CommandMessage;
@@ -30,10 +31,12 @@ public class Dispatcher {
     private final OutputConsumer outputs;
     private final SqsClient sqs;
     private final MessageCodec codec;
+    private final ReplyService replies;
     private final Map<ContainerKey, ContainerQueues> knownQueues = new ConcurrentHashMap<>();
 
     public Dispatcher(QueueProvisioner provisioner, ContainerStore containers, CommandStore commands,
-                      ContainerStarter starter, OutputConsumer outputs, SqsClient sqs, MessageCodec codec) {
+                      ContainerStarter starter, OutputConsumer outputs, SqsClient sqs, MessageCodec codec,
+                      ReplyService replies) {
         this.provisioner = provisioner;
         this.containers = containers;
         this.commands = commands;
@@ -41,6 +44,7 @@ public class Dispatcher {
         this.outputs = outputs;
         this.sqs = sqs;
         this.codec = codec;
+        this.replies = replies;
     }
 
     public void dispatch(CommandRecord command) {
@@ -56,7 +60,9 @@ public class Dispatcher {
                 .messageDeduplicationId(command.commandId().value()));
         commands.markQueued(command.commandId(), sequence);
         outputs.watch(command.containerKey(), queues.out());
-        starter.ensureStarted(command.containerKey(), taken.container());
+        if (starter.ensureStarted(command.containerKey(), taken.container())) {
+            replies.acknowledgeStart(command); // a cold start: "starting your workspace…"
+        }
     }
 
     /** Queue URLs never change once created: known ones are kept in memory. */

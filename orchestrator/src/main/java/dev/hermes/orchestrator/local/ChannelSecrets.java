@@ -28,6 +28,8 @@ record ChannelSecrets(String twilioAuthToken, String slackSigningSecret, String 
         props.put("hermes.inbound.slack.signing-secret", slackSigningSecret);
         props.put("hermes.inbound.slack.bot-user-id", slackBotUser);
         props.put("hermes.inbound.chat.secret", chatSecret);
+        // One secret both ways, as a Standard Webhooks endpoint pair usually shares: replies are signed with it.
+        props.put("hermes.reply.chat.secret", chatSecret);
         return props;
     }
 

@@ -50,6 +50,14 @@ public final class LocalHermes implements AutoCloseable {
     }
 
     public static LocalHermes start(LocalOptions options) throws Exception {
+        return start(options, Map.of());
+    }
+
+    /**
+     * With {@code overrides} applied last: e.g. a Twilio or Slack base URL for reply providers, which
+     * local mode does not configure (their replies then stay in the outbox).
+     */
+    public static LocalHermes start(LocalOptions options, Map<String, Object> overrides) throws Exception {
         // No local run may look for real AWS credentials or the EC2 metadata service.
         System.setProperty("aws.disableEc2Metadata", "true");
         Path workDir = options.dataDir() != null ? options.dataDir().toAbsolutePath()
@@ -75,6 +83,7 @@ public final class LocalHermes implements AutoCloseable {
                     .environments("local")
                     .properties(properties(options, httpPort, sqs, dynamo, mail, workDir, mimeSecret, apiToken))
                     .properties(channels.properties("http://127.0.0.1:" + httpPort, SLACK_BOT_USER))
+                    .properties(overrides)
                     .banner(false)
                     .start());
             context.getBean(EmbeddedServer.class).start();
@@ -130,8 +139,11 @@ public final class LocalHermes implements AutoCloseable {
         props.put("hermes.webhooks.mime-secret", mimeSecret);
         props.put("hermes.api.token", apiToken);
         props.put("hermes.email.domain", EMAIL_DOMAIN);
-        props.put("hermes.smtp.host", "127.0.0.1");
-        props.put("hermes.smtp.port", mail.smtpPort());
+        props.put("hermes.reply.smtp.host", "127.0.0.1");
+        props.put("hermes.reply.smtp.port", mail.smtpPort());
+        // Chat replies go to the conversation's callback; locally that is a receiver on this machine.
+        props.put("hermes.reply.chat.enabled", true);
+        props.put("hermes.reply.chat.allowed-hosts", List.of("127.0.0.1", "::1", "localhost"));
         props.put("hermes.launcher.process.worker-jar", options.workerJar().toAbsolutePath().toString());
         props.put("hermes.launcher.process.workspace-root", workDir.resolve("workspaces").toString());
         props.put("hermes.launcher.process.idle-timeout-seconds", options.idleTimeoutSeconds());
@@ -168,6 +180,7 @@ public final class LocalHermes implements AutoCloseable {
                 .append("   log in with your address as user name and password (e.g. alice@example.com)\n");
         b.append("  SMTP      127.0.0.1:").append(mail.smtpPort()).append("   (where Hermes sends replies)\n");
         b.append("  SQS       ").append(sqs.endpoint()).append("   DynamoDB ").append(dynamo.endpoint()).append('\n');
+        b.append("  replies   email in GreenMail (IMAP); SMS and Slack replies wait in GET /api/outbox unless a provider is configured\n");
         b.append("  data dir  ").append(workDir).append('\n');
         for (Project p : projects) {
             b.append("  project   ").append(p.id()).append(" -> remote ").append(p.repoUrl())

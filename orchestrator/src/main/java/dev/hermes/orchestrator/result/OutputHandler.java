@@ -15,7 +15,8 @@ import org.slf4j.MDC;
 
 /**
  * Applies one message from a container's {@code -out} queue: a result updates the command and
- * the thread and sends the reply. Idempotent: a redelivered result changes nothing and sends nothing twice.
+ * records its reply in the outbox, which sends it. Returning means both are durable, so the message
+ * may be deleted. Idempotent: a redelivered result changes nothing and sends nothing twice.
  */
 @Singleton
 public class OutputHandler {

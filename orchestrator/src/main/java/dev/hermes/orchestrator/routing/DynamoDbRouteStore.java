@@ -5,6 +5,7 @@ import static dev.hermes.orchestrator.storage.Items.n;
 import static dev.hermes.orchestrator.storage.Items.s;
 
 import dev.hermes.orchestrator.config.TablesConfig;
+import dev.hermes.orchestrator.storage.Cursors;
 import dev.hermes.orchestrator.storage.Items;
 import dev.hermes.protocol.id.ProjectId;
 import dev.hermes.protocol.id.UserId;

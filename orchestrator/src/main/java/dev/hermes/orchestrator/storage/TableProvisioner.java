@@ -4,6 +4,7 @@ import dev.hermes.orchestrator.config.TablesConfig;
 import dev.hermes.protocol.naming.TableNames;
 import dev.hermes.protocol.table.CommandsTable;
 import dev.hermes.protocol.table.ContainersTable;
+import dev.hermes.protocol.table.OutboxTable;
 import dev.hermes.protocol.table.RoutesTable;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
  * Creates the tables of DESIGN §4 when {@code hermes.tables.create=true} (local mode and tests).
@@ -47,6 +49,27 @@ public class TableProvisioner {
                 dynamo.createTable(table);
                 dynamo.waiter().waitUntilTableExists(b -> b.tableName(table.tableName()));
                 LOG.info("created table {}", table.tableName());
+            } else {
+                addMissingIndexes(table);
+            }
+        }
+    }
+
+    /** A table kept on disk from an older version (local {@code --data-dir}) gets the indexes added since. */
+    private void addMissingIndexes(CreateTableRequest table) {
+        if (!table.hasGlobalSecondaryIndexes()) {
+            return;
+        }
+        TableDescription now = dynamo.describeTable(b -> b.tableName(table.tableName())).table();
+        Set<String> present = now.hasGlobalSecondaryIndexes()
+                ? Set.copyOf(now.globalSecondaryIndexes().stream().map(i -> i.indexName()).toList()) : Set.of();
+        for (GlobalSecondaryIndex index : table.globalSecondaryIndexes()) {
+            if (!present.contains(index.indexName())) {
+                dynamo.updateTable(b -> b.tableName(table.tableName()).attributeDefinitions(table.attributeDefinitions())
+                        .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName())
+                                .keySchema(index.keySchema()).projection(index.projection()))));
+                dynamo.waiter().waitUntilTableExists(b -> b.tableName(table.tableName()));
+                LOG.info("added index {} to table {}", index.indexName(), table.tableName());
             }
         }
     }
@@ -59,7 +82,8 @@ public class TableProvisioner {
                         index(TableNames.COMMANDS_BY_THREAD, CommandsTable.THREAD_ID, CommandsTable.CREATED_AT)),
                 table(names.containers(), ContainersTable.CONTAINER_KEY, null),
                 table(names.routes(), RoutesTable.KEY, null),
-                table(names.outbox(), "replyId", null));
+                table(names.outbox(), OutboxTable.REPLY_ID,
+                        index(TableNames.OUTBOX_DUE, OutboxTable.DUE_CHANNEL, OutboxTable.NEXT_ATTEMPT_AT)));
     }
 
     private static CreateTableRequest table(String name, String partitionKey, GlobalSecondaryIndex index) {

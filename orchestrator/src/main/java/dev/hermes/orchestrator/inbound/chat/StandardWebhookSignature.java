@@ -38,10 +38,7 @@ public class StandardWebhookSignature {
         }
         long seconds = Timestamps.seconds(timestamp);
         Timestamps.requireFresh(seconds, clock, WINDOW_SECONDS);
-        ByteArrayOutputStream content = new ByteArrayOutputStream(body.length + 64);
-        content.writeBytes((id + "." + timestamp + ".").getBytes(StandardCharsets.US_ASCII));
-        content.writeBytes(body);
-        String expected = Base64.getEncoder().encodeToString(Hmac.sha256(key, content.toByteArray()));
+        String expected = sign(key, id, timestamp, body).substring(3);
         boolean matched = false;
         String[] entries = signatures.strip().split(" +");
         for (int i = 0; i < Math.min(entries.length, MAX_SIGNATURES); i++) {
@@ -54,5 +51,13 @@ public class StandardWebhookSignature {
         if (!matched) {
             throw new RejectedException(401, "bad_signature", "no webhook-signature entry matches the request");
         }
+    }
+
+    /** The {@code v1,<base64>} signature of a payload: what a sender puts in {@code webhook-signature}. */
+    public static String sign(byte[] key, String id, String timestamp, byte[] body) {
+        ByteArrayOutputStream content = new ByteArrayOutputStream(body.length + 64);
+        content.writeBytes((id + "." + timestamp + ".").getBytes(StandardCharsets.US_ASCII));
+        content.writeBytes(body);
+        return "v1," + Base64.getEncoder().encodeToString(Hmac.sha256(key, content.toByteArray()));
     }
 }

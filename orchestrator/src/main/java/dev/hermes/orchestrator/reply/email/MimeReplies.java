@@ -1,45 +1,29 @@
-package dev.hermes.orchestrator.reply;
+package dev.hermes.orchestrator.reply.email;
 
-import dev.hermes.orchestrator.config.SmtpConfig;
-import jakarta.inject.Singleton;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
-/** Sends replies over plain SMTP (GreenMail in local mode), keeping Hermes's own Message-ID. */
-@Singleton
-public class SmtpReplySender implements ReplySender {
-    private final Session session;
+/**
+ * The MIME form of a reply email: Hermes's own Message-ID, {@code In-Reply-To}/{@code References},
+ * {@code Reply-To} the thread's plus-address, and {@code multipart/alternative} with the plain part
+ * first and the HTML part last (clients show the last one they can read).
+ */
+public final class MimeReplies {
+    private static final Session NO_TRANSPORT = Session.getInstance(new Properties());
 
-    public SmtpReplySender(SmtpConfig config) {
-        Properties props = new Properties();
-        props.put("mail.smtp.host", config.host());
-        props.put("mail.smtp.port", Integer.toString(config.port()));
-        props.put("mail.smtp.connectiontimeout", Integer.toString(config.timeoutMillis()));
-        props.put("mail.smtp.timeout", Integer.toString(config.timeoutMillis()));
-        this.session = Session.getInstance(props);
+    private MimeReplies() {
     }
 
-    @Override
-    public String send(OutgoingEmail email) {
-        try {
-            MimeMessage mime = toMime(session, email);
-            Transport.send(mime);
-            return email.messageId();
-        } catch (MessagingException | UnsupportedEncodingException e) {
-            throw new ReplyFailedException(email.messageId(), e.getMessage(), e);
-        }
-    }
-
-    /** The MIME form of a reply; also used by the SES sender, which sends raw messages. */
     public static MimeMessage toMime(Session session, OutgoingEmail email)
             throws MessagingException, UnsupportedEncodingException {
         MimeMessage mime = new FixedIdMimeMessage(session, email.messageId());
@@ -55,6 +39,8 @@ public class SmtpReplySender implements ReplySender {
         if (!email.references().isEmpty()) {
             mime.setHeader("References", String.join(" ", email.references()));
         }
+        // Mail servers must not answer an automatic reply with another (RFC 3834).
+        mime.setHeader("Auto-Submitted", "auto-replied");
         MimeMultipart alternative = new MimeMultipart("alternative");
         MimeBodyPart text = new MimeBodyPart();
         text.setText(email.text(), StandardCharsets.UTF_8.name(), "plain");
@@ -67,6 +53,13 @@ public class SmtpReplySender implements ReplySender {
         mime.setContent(alternative);
         mime.saveChanges();
         return mime;
+    }
+
+    /** The message as raw RFC 5322 bytes, for SES's raw content. */
+    public static byte[] toBytes(OutgoingEmail email) throws MessagingException, IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        toMime(NO_TRANSPORT, email).writeTo(out);
+        return out.toByteArray();
     }
 
     /** Jakarta Mail replaces Message-ID on save; Hermes needs its own, already recorded. */
