@@ -149,6 +149,7 @@ public final class OrchestratorService extends Construct {
         env.put(ServiceEnvironment.QUEUES_PREFIX, wiring.queuePrefix());
         env.put(ServiceEnvironment.QUEUES_MAX_RECEIVE_COUNT, Integer.toString(wiring.maxReceiveCount()));
         env.put(ServiceEnvironment.EMAIL_DOMAIN, props.emailDomain());
+        env.put(ServiceEnvironment.REPLY_SES_ENABLED, "true");
         env.put(ServiceEnvironment.INBOUND_SQS_ENABLED, "true");
         env.put(ServiceEnvironment.INBOUND_SNS_TOPIC_ARNS, wiring.inboundTopic().getTopicArn());
         env.put(ServiceEnvironment.METRICS_ENABLED, "true");

@@ -22,6 +22,8 @@ public final class ServiceEnvironment {
     public static final String CLOUDWATCH_NAMESPACE = "MICRONAUT_METRICS_EXPORT_CLOUDWATCH_NAMESPACE";
     public static final String API_TOKEN = "HERMES_API_TOKEN";
     public static final String MIME_SECRET = "HERMES_WEBHOOKS_MIME_SECRET";
+    /** Email replies through SES (SMTP otherwise). */
+    public static final String REPLY_SES_ENABLED = "HERMES_REPLY_SES_ENABLED";
 
     /** {@code hermes.launcher.kind=ecs} and {@code hermes.launcher.ecs.*}: what {@code RunTask} needs. */
     public static final String LAUNCHER_KIND = "HERMES_LAUNCHER_KIND";

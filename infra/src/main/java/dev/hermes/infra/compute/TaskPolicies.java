@@ -37,6 +37,7 @@ final class TaskPolicies {
         }
         resources.add(tableArn(stack, names.threads()) + "/index/*");
         resources.add(tableArn(stack, names.commands()) + "/index/*");
+        resources.add(tableArn(stack, names.outbox()) + "/index/*");
         return allow("HermesTables", ORCHESTRATOR_TABLE_ACTIONS, resources);
     }
 

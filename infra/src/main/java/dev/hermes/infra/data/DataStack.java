@@ -3,6 +3,7 @@ package dev.hermes.infra.data;
 import dev.hermes.protocol.naming.TableNames;
 import dev.hermes.protocol.table.CommandsTable;
 import dev.hermes.protocol.table.ContainersTable;
+import dev.hermes.protocol.table.OutboxTable;
 import dev.hermes.protocol.table.RoutesTable;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
@@ -37,7 +38,10 @@ public final class DataStack extends Stack {
                 .table();
         containers = table("Containers", defaults, names.containers(), ContainersTable.CONTAINER_KEY, false).table();
         routes = table("Routes", defaults, names.routes(), RoutesTable.KEY, false).table();
-        outbox = table("Outbox", defaults, names.outbox(), KeyAttributes.OUTBOX_REPLY_ID, true).table();
+        // Sparse: only PENDING replies carry dueChannel, so the sender's poll reads what is due and nothing else.
+        outbox = table("Outbox", defaults, names.outbox(), OutboxTable.REPLY_ID, true)
+                .withTimeOrderedIndex(TableNames.OUTBOX_DUE, OutboxTable.DUE_CHANNEL, OutboxTable.NEXT_ATTEMPT_AT)
+                .table();
 
         if (key != null) {
             CfnOutput.Builder.create(this, "TablesKeyArn").value(key.getKeyArn()).build();

@@ -2,7 +2,7 @@ package dev.hermes.infra.data;
 
 /**
  * Key attribute names of the tables that have no {@code dev.hermes.protocol.table.*Table} class yet.
- * Move each to protocol (ThreadsTable, ThreadKeysTable, OutboxTable) once it exists there.
+ * Move each to protocol (ThreadsTable, ThreadKeysTable) once it exists there.
  */
 final class KeyAttributes {
     /** {@code threads} partition key. */
@@ -13,8 +13,6 @@ final class KeyAttributes {
     static final String THREADS_LAST_ACTIVITY_AT = "lastActivityAt";
     /** {@code thread-keys} partition key. */
     static final String THREAD_KEYS_KEY = "key";
-    /** {@code outbox} partition key. */
-    static final String OUTBOX_REPLY_ID = "replyId";
 
     private KeyAttributes() {
     }

@@ -71,6 +71,7 @@ class ComputeStackTest {
         assertTrue(env.get(ServiceEnvironment.LAUNCHER_SECURITY_GROUPS).matches("\\$\\{WorkerSecurityGroup\\w+\\.GroupId}"));
         assertEquals("Hermes", env.get(ServiceEnvironment.CLOUDWATCH_NAMESPACE));
         assertEquals("true", env.get(ServiceEnvironment.CLOUDWATCH_ENABLED));
+        assertEquals("true", env.get(ServiceEnvironment.REPLY_SES_ENABLED), "email replies go through SES on AWS");
         assertEquals("0.0.0.0", env.get(ServiceEnvironment.SERVER_HOST));
     }
 

@@ -3,6 +3,7 @@ package dev.hermes.infra.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hermes.protocol.naming.TableNames;
+import dev.hermes.protocol.table.OutboxTable;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -94,8 +95,23 @@ class DataStackTest {
     }
 
     @Test
-    void onlyThreadsAndCommandsHaveIndexes() {
-        assertEquals(2, template.findResources(TABLE, Map.of(
+    void outboxDueIndexForTheSendersPoll() {
+        template.hasResourceProperties(TABLE, Map.of(
+                "TableName", NAMES.outbox(),
+                "AttributeDefinitions", Match.arrayWith(List.of(
+                        Map.of("AttributeName", OutboxTable.DUE_CHANNEL, "AttributeType", "S"),
+                        Map.of("AttributeName", OutboxTable.NEXT_ATTEMPT_AT, "AttributeType", "N"))),
+                "GlobalSecondaryIndexes", List.of(Map.of(
+                        "IndexName", TableNames.OUTBOX_DUE,
+                        "KeySchema", List.of(
+                                Map.of("AttributeName", OutboxTable.DUE_CHANNEL, "KeyType", "HASH"),
+                                Map.of("AttributeName", OutboxTable.NEXT_ATTEMPT_AT, "KeyType", "RANGE")),
+                        "Projection", Map.of("ProjectionType", "ALL")))));
+    }
+
+    @Test
+    void onlyThreadsCommandsAndOutboxHaveIndexes() {
+        assertEquals(3, template.findResources(TABLE, Map.of(
                 "Properties", Map.of("GlobalSecondaryIndexes", Match.anyValue()))).size());
     }
 
