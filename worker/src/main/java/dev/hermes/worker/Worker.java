@@ -4,6 +4,8 @@ import dev.hermes.protocol.message.MessageCodec;
 import dev.hermes.worker.agent.AgentRunner;
 import dev.hermes.worker.agent.DynamoDbProjectStore;
 import dev.hermes.worker.agent.StopReason;
+import dev.hermes.worker.interrupt.ControlLoop;
+import dev.hermes.worker.interrupt.SqsControlQueue;
 import dev.hermes.worker.lease.DynamoDbLeaseStore;
 import dev.hermes.worker.lease.LeaseKeeper;
 import dev.hermes.worker.lease.LeaseNotGrantedException;
@@ -39,11 +41,11 @@ import org.slf4j.MDC;
  */
 public final class Worker {
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
-    static final Duration VISIBILITY_TIMEOUT = Duration.ofSeconds(60);
-    static final Duration VISIBILITY_EXTEND_EVERY = Duration.ofSeconds(20);
-    static final Duration AGENT_STOP_GRACE = Duration.ofSeconds(5);
     static final Duration GIT_TIMEOUT = Duration.ofMinutes(10);
     static final Duration PUSH_PAUSE = Duration.ofSeconds(2);
+    static final Duration CONTROL_WAIT = Duration.ofSeconds(20);
+    /** After a lease loss: time to stop the agent and commit its work before the process exits. */
+    static final Duration CHECKPOINT_ALLOWANCE = Duration.ofSeconds(30);
 
     private final WorkerConfig config;
     private final AwsClients clients;
@@ -51,6 +53,7 @@ public final class Worker {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopRequested;
     private volatile PollLoop loop;
+    private volatile ControlLoop control;
     private volatile CommandProcessor processor;
 
     public Worker(WorkerConfig config, AwsClients clients) {
@@ -77,6 +80,10 @@ public final class Worker {
             log.error("worker failed: {}", e.getMessage(), e);
             return ExitCode.FATAL;
         } finally {
+            ControlLoop interrupts = control;
+            if (interrupts != null) {
+                interrupts.stop();
+            }
             scheduler.shutdownNow();
             finished.countDown();
             MDC.clear();
@@ -89,6 +96,10 @@ public final class Worker {
         PollLoop current = loop;
         if (current != null) {
             current.stop();
+        }
+        ControlLoop interrupts = control;
+        if (interrupts != null) {
+            interrupts.stop();
         }
         CommandProcessor running = processor;
         if (running != null) {
@@ -116,21 +127,34 @@ public final class Worker {
                     exit.complete(ExitCode.LEASE_LOST);
                 });
         MessageCodec codec = new MessageCodec();
-        SqsInputQueue in = new SqsInputQueue(clients.sqs(), queues.in(), VISIBILITY_TIMEOUT);
+        WorkerTimings timings = config.timings();
+        SqsInputQueue in = new SqsInputQueue(clients.sqs(), queues.in(), timings.visibilityTimeout(),
+                config.containerKey().value());
         Git git = new Git(config.gitIdentity(), GIT_TIMEOUT);
+        Worktrees worktrees = new Worktrees(workspace, git);
         CommandWork work = new CommandWork(
-                new DynamoDbProjectStore(clients.dynamoDb(), config.tables().routes()), workspace,
-                new Worktrees(workspace, git), new AgentRunner(AGENT_STOP_GRACE), new Checkpoint(git, PUSH_PAUSE),
-                config.agentBaseEnv(), clock);
+                new DynamoDbProjectStore(clients.dynamoDb(), config.tables().routes()), workspace, worktrees,
+                new AgentRunner(timings.stopGrace()), new Checkpoint(git, PUSH_PAUSE), lease, config.agentBaseEnv(),
+                clock);
         processor = new CommandProcessor(config.containerKey(), codec, in,
                 new SqsOutQueue(clients.sqs(), queues.out(), codec),
                 new DynamoDbCommandStore(clients.dynamoDb(), config.tables()), lease, work,
-                new VisibilityExtender(in, scheduler, VISIBILITY_EXTEND_EVERY, VISIBILITY_TIMEOUT), clock);
+                new VisibilityExtender(in, scheduler, timings.visibilityExtendEvery(), timings.visibilityTimeout(),
+                        lease::isFresh), timings, clock);
         loop = new PollLoop(in, processor, lease, config.idleTimeout(),
-                new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)));
+                new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)),
+                () -> new WorkspaceJanitor(workspace, worktrees).tidy(timings.worktreeRetention()));
 
         lease.acquire();
         log.info("worker {} serving {} (idle timeout {} s)", config.workerId(), in.name(), config.idleTimeout().toSeconds());
+        new WorkspaceJanitor(workspace, worktrees).stopLeftoverAgents(timings.stopGrace());
+        if (queues.ctl() != null) {
+            control = new ControlLoop(new SqsControlQueue(clients.sqs(), queues.ctl()), codec, config.containerKey(),
+                    processor, CONTROL_WAIT, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)));
+            threads("hermes-ctl", context).newThread(control::run).start();
+        } else {
+            log.warn("the container has no control queue: interrupts cannot reach this worker");
+        }
         if (stopRequested) {
             loop.stop();
         }
@@ -145,8 +169,9 @@ public final class Worker {
         poller.start();
         ExitCode code = exit.join();
         try {
-            // After a lease loss the poller is still stopping the agent's process tree: give it the grace period.
-            poller.join(code == ExitCode.LEASE_LOST ? AGENT_STOP_GRACE.multipliedBy(2).toMillis() : 0);
+            // After a lease loss the poller is still stopping the agent and committing its work: give it time.
+            poller.join(code == ExitCode.LEASE_LOST
+                    ? config.timings().stopGrace().multipliedBy(2).plus(CHECKPOINT_ALLOWANCE).toMillis() : 0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -89,8 +89,8 @@ class SessionTest {
         Files.writeString(session.worktree().resolve("a.txt"), "a\n");
 
         CommitResult result = commit(session, "Add a");
-        assertTrue(result.pushFailure().startsWith("push rejected:"), result.pushFailure());
-        assertTrue(result.pushFailure().contains("rejected"), result.pushFailure());
+        assertTrue(result.pushFailure().rejected(), result.pushFailure().reason());
+        assertTrue(result.pushFailure().reason().startsWith("push rejected:"), result.pushFailure().reason());
         assertEquals(List.of("a.txt"), result.filesChanged());
     }
 
