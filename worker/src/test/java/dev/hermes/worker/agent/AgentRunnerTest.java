@@ -102,6 +102,25 @@ class AgentRunnerTest {
     }
 
     @Test
+    void theSlowExampleAgentSaysWhereItStoppedWhenInterrupted() throws Exception {
+        Path agent = Path.of(System.getProperty("basedir", ".")).resolve("../examples/agents/slow-agent.sh");
+        StopSignal stop = new StopSignal();
+        Map<String, String> env = Map.of("PATH", System.getenv("PATH"), "HERMES_COMMAND_ID", "c1",
+                "SLOW_AGENT_STEP_SECONDS", "0.2");
+        AgentRequest request = new AgentRequest(List.of(agent.toString()), env, dir, "steps: 1000",
+                dir.resolve("instructions/s.txt"), dir.resolve("instructions/s.summary.txt"), dir.resolve("logs/s.log"),
+                Duration.ofMinutes(5), 1024 * 1024);
+        CompletableFuture<AgentResult> result = CompletableFuture.supplyAsync(() -> runner.run(request, stop));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(dir.resolve("PROGRESS.md")));
+
+        stop.stop(StopReason.PREEMPTED);
+        AgentResult stopped = result.get();
+        assertEquals(AgentResult.Ending.STOPPED, stopped.ending());
+        assertTrue(stopped.summary().matches("stopped after step \\d+ of 1000"),
+                stopped.summary() + " / log: " + Files.readString(dir.resolve("logs/s.log")));
+    }
+
+    @Test
     void theSummaryFileWinsOverTheLastLineOfOutput() throws IOException {
         AgentResult result = run(script("echo noise\nprintf 'Added a greeting.\\nSee README.md.\\n' > \"$HERMES_SUMMARY_FILE\"\n"),
                 Duration.ofSeconds(30));
