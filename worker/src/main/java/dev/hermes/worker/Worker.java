@@ -146,7 +146,9 @@ public final class Worker {
                 () -> new WorkspaceJanitor(workspace, worktrees).tidy(timings.worktreeRetention()));
 
         lease.acquire();
-        log.info("worker {} serving {} (idle timeout {} s)", config.workerId(), in.name(), config.idleTimeout().toSeconds());
+        log.info("worker {} serving {} (idle timeout {} s, visibility {} s, retry back-off {} s, stop grace {} ms)",
+                config.workerId(), in.name(), config.idleTimeout().toSeconds(), timings.visibilityTimeout().toSeconds(),
+                timings.retryBackoff().toSeconds(), timings.stopGrace().toMillis());
         new WorkspaceJanitor(workspace, worktrees).stopLeftoverAgents(timings.stopGrace());
         if (queues.ctl() != null) {
             control = new ControlLoop(new SqsControlQueue(clients.sqs(), queues.ctl()), codec, config.containerKey(),

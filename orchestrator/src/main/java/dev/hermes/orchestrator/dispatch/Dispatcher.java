@@ -6,6 +6,7 @@ import dev.hermes.orchestrator.container.ContainerQueues;
 import dev.hermes.orchestrator.container.ContainerRecord;
 import dev.hermes.orchestrator.container.ContainerStarter;
 import dev.hermes.orchestrator.container.ContainerStore;
+import dev.hermes.orchestrator.interrupt.InterruptSender;
 import dev.hermes.orchestrator.result.OutputConsumer;
 import dev.hermes.protocol.id.ContainerKey;
 import dev.hermes.protocol.message.CommandMessage;
@@ -30,10 +31,12 @@ public class Dispatcher {
     private final OutputConsumer outputs;
     private final SqsClient sqs;
     private final MessageCodec codec;
+    private final InterruptSender interrupts;
     private final Map<ContainerKey, ContainerQueues> knownQueues = new ConcurrentHashMap<>();
 
     public Dispatcher(QueueProvisioner provisioner, ContainerStore containers, CommandStore commands,
-                      ContainerStarter starter, OutputConsumer outputs, SqsClient sqs, MessageCodec codec) {
+                      ContainerStarter starter, OutputConsumer outputs, SqsClient sqs, MessageCodec codec,
+                      InterruptSender interrupts) {
         this.provisioner = provisioner;
         this.containers = containers;
         this.commands = commands;
@@ -41,6 +44,7 @@ public class Dispatcher {
         this.outputs = outputs;
         this.sqs = sqs;
         this.codec = codec;
+        this.interrupts = interrupts;
     }
 
     public void dispatch(CommandRecord command) {
@@ -54,6 +58,7 @@ public class Dispatcher {
                 .messageBody(codec.encode(message))
                 .messageGroupId(command.containerKey().value())
                 .messageDeduplicationId(command.commandId().value()));
+        interrupts.interruptRunning(command, taken.container(), queues);
         commands.markQueued(command.commandId(), sequence);
         outputs.watch(command.containerKey(), queues.out());
         starter.ensureStarted(command.containerKey(), taken.container());

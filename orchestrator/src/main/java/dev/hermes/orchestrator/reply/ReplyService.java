@@ -41,7 +41,11 @@ public class ReplyService {
     }
 
     public void replyTo(CommandRecord command, ResultMessage result) {
-        String replyId = replyIdFor(command);
+        replyTo(command, result, replyIdFor(command));
+    }
+
+    /** The same, under its own reply id (a dead-letter notice, which a later result must not suppress). */
+    public void replyTo(CommandRecord command, ResultMessage result, String replyId) {
         Optional<OutboxEntry> existing = outbox.find(replyId);
         if (existing.isPresent() && existing.get().status() == OutboxEntry.Status.SENT) {
             LOG.debug("reply {} already sent", replyId);
