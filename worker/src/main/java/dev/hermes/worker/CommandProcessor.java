@@ -22,6 +22,7 @@ import dev.hermes.worker.result.OutQueue;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,10 +48,11 @@ public final class CommandProcessor implements MessageHandler, InterruptTarget {
     private final OutcomeWriter writer;
     private final Clock clock;
     private final AtomicReference<Running> running = new AtomicReference<>();
+    private final Executor preparer;
 
     CommandProcessor(ContainerKey containerKey, MessageCodec codec, InputQueue in, OutQueue out, CommandStore commands,
                      LeaseKeeper lease, CommandWork work, VisibilityExtender visibility, WorkerTimings timings,
-                     Clock clock) {
+                     Executor background, Clock clock) {
         this.containerKey = containerKey;
         this.codec = codec;
         this.in = in;
@@ -58,7 +60,9 @@ public final class CommandProcessor implements MessageHandler, InterruptTarget {
         this.lease = lease;
         this.work = work;
         this.visibility = visibility;
-        this.writer = new OutcomeWriter(containerKey, codec, in, out, commands, lease, timings.retryBackoff(), clock);
+        this.writer = new OutcomeWriter(containerKey, codec, in, out, commands, lease, timings.retryBackoff(),
+                background, clock);
+        this.preparer = background;
         this.clock = clock;
     }
 
@@ -128,17 +132,24 @@ public final class CommandProcessor implements MessageHandler, InterruptTarget {
         long attempt = record.attempts() + 1;
         Running run = new Running(id, new StopSignal(), new CompletableFuture<>());
         running.set(run);
+        // The worktree is made ready while the status is written: neither waits for the other.
+        CompletableFuture<CommandWork.Prepared> prepared = CompletableFuture.supplyAsync(
+                () -> work.prepare(command), preparer);
         try {
             try {
                 commands.markRunning(id, command.threadId(), lease.current(), clock.instant());
             } catch (CommandStateConflictException e) {
+                prepared.join();
                 writer.settleConflict(e, message);
                 return;
+            } catch (RuntimeException e) {
+                prepared.join();
+                throw e;
             }
             log.info("command running (attempt {}, receive {}): instruction {} chars", attempt,
                     message.receiveCount(), command.instruction().length());
-            writer.progress(ProgressMessage.of(id, command.threadId(), containerKey, "started", clock.instant()));
-            WorkOutcome outcome = work.perform(command, run.signal(), attempt);
+            writer.progressLater(ProgressMessage.of(id, command.threadId(), containerKey, "started", clock.instant()));
+            WorkOutcome outcome = work.perform(command, prepared.join(), run.signal(), attempt);
             extension.close();
             writer.settle(outcome, command, message, attempt);
         } finally {

@@ -59,24 +59,44 @@ final class CommandWork {
         this.clock = clock;
     }
 
-    /** @param attempt 1 for the first run of the command, counting every earlier run (retries, resumes) */
-    WorkOutcome perform(CommandMessage command, StopSignal stop, long attempt) {
+    /**
+     * The part before the agent that touches nothing shared: the project's settings and the thread's
+     * worktree (clone, fetch, recover, fast-forward). Run while the command is being marked RUNNING.
+     */
+    Prepared prepare(CommandMessage command) {
         String branch = command.threadId().branch();
         ProjectSettings project;
         try {
             project = projects.find(command.containerKey().project());
         } catch (ProjectNotConfiguredException e) {
-            return finished(CommandStatus.FAILED, e.getMessage(), branch, null);
+            return Prepared.failed(finished(CommandStatus.FAILED, e.getMessage(), branch, null));
         }
-        SessionBranch session;
         try {
-            session = worktrees.prepare(command.threadId(), project.repoUrl(), project.defaultBranch());
+            return new Prepared(project, worktrees.prepare(command.threadId(), project.repoUrl(), project.defaultBranch()),
+                    null);
         } catch (BranchDivergedException e) {
-            return finished(CommandStatus.FAILED, e.getMessage(), branch, null);
+            return Prepared.failed(finished(CommandStatus.FAILED, e.getMessage(), branch, null));
         } catch (GitCommandException | UncheckedIOException e) {
             log.warn("cannot prepare the session: {}", e.getMessage());
-            return new WorkOutcome.Retry("could not prepare the session: " + e.getMessage());
+            return Prepared.failed(new WorkOutcome.Retry("could not prepare the session: " + e.getMessage()));
         }
+    }
+
+    /** The settings and worktree a command runs with, or the outcome that ends it before the agent. */
+    record Prepared(ProjectSettings project, SessionBranch session, WorkOutcome failure) {
+        static Prepared failed(WorkOutcome failure) {
+            return new Prepared(null, null, failure);
+        }
+    }
+
+    /** @param attempt 1 for the first run of the command, counting every earlier run (retries, resumes) */
+    WorkOutcome perform(CommandMessage command, Prepared prepared, StopSignal stop, long attempt) {
+        if (prepared.failure() != null) {
+            return prepared.failure();
+        }
+        String branch = command.threadId().branch();
+        ProjectSettings project = prepared.project();
+        SessionBranch session = prepared.session();
         AgentResult result = agent.run(new AgentRequest(project.agentArgv(), environment(command, project, attempt),
                 session.worktree(), command.instruction(), workspace.instruction(command.commandId()),
                 workspace.summary(command.commandId()), workspace.log(command.commandId()), project.agentTimeout(),

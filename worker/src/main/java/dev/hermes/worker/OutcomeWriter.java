@@ -16,6 +16,7 @@ import dev.hermes.worker.result.OutQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,10 +35,11 @@ final class OutcomeWriter {
     private final CommandStore commands;
     private final LeaseKeeper lease;
     private final Duration retryBackoff;
+    private final Executor background;
     private final Clock clock;
 
     OutcomeWriter(ContainerKey containerKey, MessageCodec codec, InputQueue in, OutQueue out, CommandStore commands,
-                  LeaseKeeper lease, Duration retryBackoff, Clock clock) {
+                  LeaseKeeper lease, Duration retryBackoff, Executor background, Clock clock) {
         this.containerKey = containerKey;
         this.codec = codec;
         this.in = in;
@@ -45,6 +47,7 @@ final class OutcomeWriter {
         this.commands = commands;
         this.lease = lease;
         this.retryBackoff = retryBackoff;
+        this.background = background;
         this.clock = clock;
     }
 
@@ -77,8 +80,15 @@ final class OutcomeWriter {
         }
     }
 
-    void progress(ProgressMessage message) {
-        out.publish(message);
+    /** Progress is informational: published off the command's path, and a failure only logged. */
+    void progressLater(ProgressMessage message) {
+        background.execute(() -> {
+            try {
+                out.publish(message);
+            } catch (RuntimeException e) {
+                log.warn("could not publish progress {} of {}: {}", message.stage(), message.commandId(), e.toString());
+            }
+        });
     }
 
     /** A status write found the command moved: when it ended meanwhile, its result is published again. */

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -71,8 +72,9 @@ public final class Worker {
         Map<String, String> context = Map.of("containerKey", config.containerKey().value());
         MDC.setContextMap(context);
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(3, threads("hermes-timer", context));
+        ExecutorService background = Executors.newCachedThreadPool(threads("hermes-work", context));
         try {
-            return serve(scheduler, context);
+            return serve(scheduler, background, context);
         } catch (LeaseNotGrantedException e) {
             log.warn("{}; exiting", e.getMessage());
             return ExitCode.LEASE_HELD;
@@ -85,6 +87,7 @@ public final class Worker {
                 interrupts.stop();
             }
             scheduler.shutdownNow();
+            background.shutdown();
             finished.countDown();
             MDC.clear();
         }
@@ -112,7 +115,7 @@ public final class Worker {
         return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private ExitCode serve(ScheduledExecutorService scheduler, Map<String, String> context) {
+    private ExitCode serve(ScheduledExecutorService scheduler, ExecutorService background, Map<String, String> context) {
         Workspace workspace = new Workspace(config.workspace()).create();
         QueueUrls queues = new DynamoDbQueueUrls(clients.dynamoDb(), config.tables().containers())
                 .load(config.containerKey());
@@ -140,7 +143,7 @@ public final class Worker {
                 new SqsOutQueue(clients.sqs(), queues.out(), codec),
                 new DynamoDbCommandStore(clients.dynamoDb(), config.tables()), lease, work,
                 new VisibilityExtender(in, scheduler, timings.visibilityExtendEvery(), timings.visibilityTimeout(),
-                        lease::isFresh), timings, clock);
+                        lease::isFresh), timings, background, clock);
         loop = new PollLoop(in, processor, lease, config.idleTimeout(),
                 new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)),
                 () -> new WorkspaceJanitor(workspace, worktrees).tidy(timings.worktreeRetention()));

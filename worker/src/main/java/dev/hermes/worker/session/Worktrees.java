@@ -29,6 +29,8 @@ public final class Worktrees {
     private final Workspace workspace;
     private final Git git;
     private final GitLocks locks;
+    /** The origin URL last set on the clone: set again only when the project's URL changes. */
+    private volatile String originUrl;
 
     public Worktrees(Workspace workspace, Git git) {
         this(workspace, git, Duration.ofSeconds(10));
@@ -48,37 +50,43 @@ public final class Worktrees {
     public SessionBranch prepare(ThreadId threadId, String repoUrl, String defaultBranch) {
         Path repo = workspace.repo();
         if (Files.isDirectory(repo.resolve(".git"))) {
-            git.run(repo, "remote", "set-url", "origin", repoUrl);
+            if (!repoUrl.equals(originUrl)) {
+                git.run(repo, "remote", "set-url", "origin", repoUrl);
+            }
         } else {
             deleteLeftovers(repo);
             log.info("cloning the project repository into {}", repo);
             git.run(workspace.root(), "clone", "--no-checkout", "--", repoUrl, repo.toString());
         }
+        originUrl = repoUrl;
         git.run(repo, "fetch", "--prune", "origin");
 
         String branch = threadId.branch();
         String remoteBranch = "origin/" + branch;
-        boolean onRemote = git.tryRun(repo, "rev-parse", "--verify", "--quiet",
-                "refs/remotes/" + remoteBranch + "^{commit}").exitCode() == 0;
+        String remoteSha = git.run(repo, "for-each-ref", "--format=%(objectname)", "refs/remotes/" + remoteBranch).value();
+        boolean onRemote = !remoteSha.isEmpty();
         Path worktree = workspace.session(threadId);
         locks.clearStale(repo, worktree, branch);
+        String head;
         if (!Files.exists(worktree.resolve(".git"))) {
             deleteLeftovers(worktree);
             git.run(repo, "worktree", "prune");
             String start = onRemote ? remoteBranch : "origin/" + defaultBranch;
             log.info("creating the worktree of {} from {}", branch, start);
             git.run(repo, "worktree", "add", "--no-track", "-B", branch, worktree.toString(), start);
+            head = git.run(worktree, "rev-parse", "HEAD").value();
         } else {
             abortUnfinished(worktree);
-            if (onRemote && !isAncestor(worktree, remoteBranch, "HEAD")) {
-                if (!isAncestor(worktree, "HEAD", remoteBranch)) {
+            head = git.run(worktree, "rev-parse", "HEAD").value();
+            if (onRemote && !head.equals(remoteSha) && !isAncestor(worktree, remoteSha, head)) {
+                if (!isAncestor(worktree, head, remoteSha)) {
                     throw new BranchDivergedException(branch);
                 }
                 git.run(worktree, "merge", "--ff-only", remoteBranch);
+                head = remoteSha;
             }
         }
         touch(workspace.used(threadId));
-        String head = git.run(worktree, "rev-parse", "HEAD").value();
         return new SessionBranch(threadId, worktree, branch, head);
     }
 

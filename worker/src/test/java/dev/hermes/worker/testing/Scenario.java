@@ -117,6 +117,18 @@ public final class Scenario {
 
     /** Writes a QUEUED command item and sends its message (dedup id = commandId, group = container key). */
     public CommandMessage command(ThreadId thread, String title, String instruction) {
+        CommandMessage command = record(thread, title, instruction);
+        send(command, command.commandId().value());
+        return command;
+    }
+
+    /** Sends a command written by {@link #record}. */
+    public void send(CommandMessage command) {
+        send(command, command.commandId().value());
+    }
+
+    /** Writes a QUEUED command item only; {@link #send(CommandMessage)} puts its message on the queue. */
+    public CommandMessage record(ThreadId thread, String title, String instruction) {
         CommandMessage command = CommandMessage.of(CommandId.of("test", UUID.randomUUID().toString()), thread, key,
                 sequence.incrementAndGet(), Channel.EMAIL, title, instruction, Instant.now().truncatedTo(ChronoUnit.MILLIS));
         Map<String, AttributeValue> item = new HashMap<>();
@@ -130,7 +142,6 @@ public final class Scenario {
         item.put(CommandsTable.CHANNEL, s(command.channel().name()));
         item.put(CommandsTable.CREATED_AT, n(command.createdAt().toEpochMilli()));
         emulators.dynamoDb().putItem(b -> b.tableName(tables.commands()).item(item));
-        send(command, command.commandId().value());
         return command;
     }
 
