@@ -44,7 +44,8 @@ public final class Worker {
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
     static final Duration GIT_TIMEOUT = Duration.ofMinutes(10);
     static final Duration PUSH_PAUSE = Duration.ofSeconds(2);
-    static final Duration CONTROL_WAIT = Duration.ofSeconds(20);
+    /** Long-poll wait on -ctl; also how long a leaving worker may take to hand back what its last poll got. */
+    static final Duration CONTROL_WAIT = Duration.ofSeconds(5);
     /** After a lease loss: time to stop the agent and commit its work before the process exits. */
     static final Duration CHECKPOINT_ALLOWANCE = Duration.ofSeconds(30);
 
@@ -55,6 +56,7 @@ public final class Worker {
     private volatile boolean stopRequested;
     private volatile PollLoop loop;
     private volatile ControlLoop control;
+    private volatile Thread controlThread;
     private volatile CommandProcessor processor;
 
     public Worker(WorkerConfig config, AwsClients clients) {
@@ -82,10 +84,7 @@ public final class Worker {
             log.error("worker failed: {}", e.getMessage(), e);
             return ExitCode.FATAL;
         } finally {
-            ControlLoop interrupts = control;
-            if (interrupts != null) {
-                interrupts.stop();
-            }
+            stopControl();
             scheduler.shutdownNow();
             background.shutdown();
             finished.countDown();
@@ -155,8 +154,9 @@ public final class Worker {
         new WorkspaceJanitor(workspace, worktrees).stopLeftoverAgents(timings.stopGrace());
         if (queues.ctl() != null) {
             control = new ControlLoop(new SqsControlQueue(clients.sqs(), queues.ctl()), codec, config.containerKey(),
-                    processor, CONTROL_WAIT, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)));
-            threads("hermes-ctl", context).newThread(control::run).start();
+                    processor, CONTROL_WAIT, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)), lease::isFresh);
+            controlThread = threads("hermes-ctl", context).newThread(control::run);
+            controlThread.start();
         } else {
             log.warn("the container has no control queue: interrupts cannot reach this worker");
         }
@@ -182,6 +182,25 @@ public final class Worker {
         }
         log.info("worker exiting: {}", code);
         return code;
+    }
+
+    /**
+     * Ends the control loop and waits for its last long poll: an interrupt that poll brings is handed back
+     * to the queue for the next worker instead of dying with this process.
+     */
+    private void stopControl() {
+        ControlLoop interrupts = control;
+        Thread thread = controlThread;
+        if (interrupts != null) {
+            interrupts.stop();
+        }
+        if (thread != null) {
+            try {
+                thread.join(CONTROL_WAIT.plusSeconds(5).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static ExitCode exitCode(PollLoop.Outcome outcome) {

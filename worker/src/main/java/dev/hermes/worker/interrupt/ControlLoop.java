@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * stops. An interrupt for the running command stops it, and its message is deleted once the command's
  * outcome is settled (should the worker die first, the interrupt comes back for the next one); any other
  * interrupt is ignored and deleted at once. A redelivered interrupt that was already acted on is ignored.
+ * Only a worker that holds a fresh lease acts on interrupts: one that is leaving (idle, lease lost) puts
+ * what its last long poll brought back on the queue at once, for the worker that replaces it.
  */
 public final class ControlLoop {
     private static final Logger log = LoggerFactory.getLogger(ControlLoop.class);
@@ -30,6 +33,7 @@ public final class ControlLoop {
     private final InterruptTarget target;
     private final Duration wait;
     private final Backoff backoff;
+    private final BooleanSupplier holdsLease;
     private final Set<String> handled = Collections.synchronizedSet(Collections.newSetFromMap(
             new LinkedHashMap<>(16, 0.75f, false) {
                 @Override
@@ -40,7 +44,8 @@ public final class ControlLoop {
     private volatile boolean stopping;
 
     public ControlLoop(ControlQueue queue, MessageCodec codec, ContainerKey containerKey, InterruptTarget target,
-                       Duration wait, Backoff backoff) {
+                       Duration wait, Backoff backoff, BooleanSupplier holdsLease) {
+        this.holdsLease = holdsLease;
         this.queue = queue;
         this.codec = codec;
         this.containerKey = containerKey;
@@ -54,7 +59,11 @@ public final class ControlLoop {
         while (!stopping) {
             try {
                 for (ReceivedMessage message : queue.receive(wait)) {
-                    handle(message);
+                    if (stopping || !holdsLease.getAsBoolean()) {
+                        queue.returnToQueue(message);
+                    } else {
+                        handle(message);
+                    }
                 }
                 backoff.reset();
             } catch (RuntimeException e) {

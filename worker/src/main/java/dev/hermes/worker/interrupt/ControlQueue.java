@@ -12,4 +12,7 @@ public interface ControlQueue {
     List<ReceivedMessage> receive(Duration wait);
 
     void delete(ReceivedMessage message);
+
+    /** Makes {@code message} visible again at once, for the worker that holds the lease. */
+    void returnToQueue(ReceivedMessage message);
 }

@@ -30,6 +30,11 @@ public final class SqsControlQueue implements ControlQueue {
     }
 
     @Override
+    public void returnToQueue(ReceivedMessage message) {
+        sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
+    }
+
+    @Override
     public void delete(ReceivedMessage message) {
         sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
     }

@@ -24,14 +24,26 @@ public final class WorkspaceProcesses {
         return Files.isDirectory(PROC.resolve("self"));
     }
 
-    /** Live processes other than this one whose working directory is {@code dir} or below it. */
+    /** Live processes (not zombies) other than this one whose working directory is {@code dir} or below it. */
     public static List<ProcessHandle> within(Path dir) {
         Path root = dir.toAbsolutePath().normalize();
         long self = ProcessHandle.current().pid();
         return ProcessHandle.allProcesses()
                 .filter(p -> p.pid() != self)
                 .filter(p -> cwd(p.pid()).map(cwd -> cwd.startsWith(root)).orElse(false))
+                .filter(p -> !zombie(p.pid()))
                 .toList();
+    }
+
+    /** A process that exited and waits for its parent to reap it: nothing to stop, nothing it holds. */
+    private static boolean zombie(long pid) {
+        try {
+            String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.UTF_8);
+            int end = stat.lastIndexOf(')');
+            return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
     }
 
     /** Agents (and their children) that an earlier worker left running in {@code dir}. */

@@ -2,6 +2,7 @@ package dev.hermes.tests;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -27,11 +29,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * A worker killed mid-command, and a command that always fails, end to end through the real
- * orchestrator: worker processes it launches, ElasticMQ, DynamoDB Local, GreenMail and git. The sender
- * gets exactly one reply in both cases.
+ * Interrupts, a worker killed mid-command, and a command that always fails, end to end through the
+ * real orchestrator: worker processes it launches, ElasticMQ, DynamoDB Local, GreenMail and git. The
+ * orchestrator itself sends the interrupts; the sender gets exactly one reply per command.
  */
-class WorkerFaultsTest {
+class WorkerReliabilityTest {
     private static final String ALICE = "alice@example.com";
     private static final Duration DEADLINE = Duration.ofSeconds(120);
     /** Worker timings for the launcher (system properties reach the orchestrator's configuration). */
@@ -81,6 +83,55 @@ class WorkerFaultsTest {
     }
 
     @Test
+    void aReplyWhileItsThreadsCommandRunsSupersedesIt() throws Exception {
+        byte[] mail = MimeBuilder.build(ALICE, "slow@" + LocalHermes.EMAIL_DOMAIN, "Long job", "steps: 1000", null);
+        String messageId = Mailbox.header(Mailbox.parse(mail), "Message-ID");
+        HermesClient.Response first = client.postMime(mail);
+        String threadId = first.body().get("threadId").asText();
+        String firstId = first.body().get("commandId").asText();
+        awaitStep(threadId, firstId, 1);
+
+        byte[] newer = MimeBuilder.build(ALICE, "hermes+" + threadId + "@" + LocalHermes.EMAIL_DOMAIN, "Re: Long job",
+                "steps: 2", null);
+        HermesClient.Response second = client.postMime(newer);
+        assertEquals(threadId, second.body().get("threadId").asText());
+        JsonNode superseded = awaitEnded(firstId);
+        assertEquals("SUPERSEDED", superseded.get("status").asText(), superseded.toString());
+        assertEquals("SUCCEEDED", awaitEnded(second.body().get("commandId").asText()).get("status").asText());
+
+        GitRemote remote = new GitRemote(Path.of(hermes.projects().get(0).repoUrl()));
+        List<String> commits = remote.commitsOnly("thread-" + threadId, "main");
+        assertEquals(2, commits.size(), "the WIP commit, then the newer command's");
+        assertEquals(superseded.get("commitSha").asText(), commits.get(1));
+        MimeMessage reply = await().atMost(DEADLINE).until(() -> repliesTo(messageId), r -> r.size() == 1).get(0);
+        assertTrue(EmailToCommitTest.textOf(reply).contains("Stopped in favour of your newer message"));
+    }
+
+    @Test
+    void anotherThreadPreemptsTheRunningCommandWhichResumesAfterIt() throws Exception {
+        HermesClient.Response a = client.postMime(MimeBuilder.build(ALICE, "slow@" + LocalHermes.EMAIL_DOMAIN,
+                "Thread A", "steps: 15", null));
+        String threadA = a.body().get("threadId").asText();
+        String aId = a.body().get("commandId").asText();
+        awaitStep(threadA, aId, 1);
+
+        HermesClient.Response b = client.postMime(MimeBuilder.build(ALICE, "slow@" + LocalHermes.EMAIL_DOMAIN,
+                "Thread B", "steps: 2", null));
+        String bId = b.body().get("commandId").asText();
+        JsonNode bDone = awaitEnded(bId);
+        assertEquals("SUCCEEDED", bDone.get("status").asText());
+        JsonNode aDone = awaitEnded(aId);
+        assertEquals("SUCCEEDED", aDone.get("status").asText(), aDone.toString());
+        assertEquals(2, aDone.get("attempts").asInt(), () -> "preempted once, then resumed; worker log:\n" + workerLog());
+        assertTrue(instant(aDone.get("finishedAt")).isAfter(instant(bDone.get("finishedAt"))), "A ends after B");
+        GitRemote remote = new GitRemote(Path.of(hermes.projects().get(0).repoUrl()));
+        List<String> aCommits = remote.commitsOnly("thread-" + threadA, "main");
+        assertEquals(2, aCommits.size(), "WIP then final on A's branch");
+        assertTrue(remote.show("thread-" + b.body().get("threadId").asText(), "PROGRESS.md").contains(bId));
+        assertFalse(remote.show("thread-" + b.body().get("threadId").asText(), "PROGRESS.md").contains(aId));
+    }
+
+    @Test
     void aWorkerKilledMidCommandIsReplacedAndTheCommandSucceedsWithOneReply() throws Exception {
         ContainerKey key = ContainerKey.parse("slow#alice");
         byte[] mail = MimeBuilder.build(ALICE, "slow@" + LocalHermes.EMAIL_DOMAIN, "Crash test", "steps: 40", null);
@@ -89,10 +140,7 @@ class WorkerFaultsTest {
         assertEquals(202, accepted.status(), accepted.body().toString());
         String commandId = accepted.body().get("commandId").asText();
         String threadId = accepted.body().get("threadId").asText();
-        Path progress = hermes.workDir().resolve("workspaces").resolve(key.containerId()).resolve("sessions")
-                .resolve(threadId).resolve("PROGRESS.md");
-        await().atMost(DEADLINE).until(() -> Files.exists(progress)
-                && Files.readString(progress).contains(commandId + " step 2\n"));
+        awaitStep(threadId, commandId, 2);
 
         ContainerRecord running = containers().find(key).orElseThrow();
         long pid = Long.parseLong(running.launcherHandle().substring("pid:".length()));
@@ -152,6 +200,32 @@ class WorkerFaultsTest {
         assertEquals("0", depth.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
         assertEquals(1.0, hermes.context().getBean(MeterRegistry.class)
                 .counter("hermes.commands.dead_lettered", "channel", "email").count());
+    }
+
+    private static void awaitStep(String threadId, String commandId, int step) {
+        Path progress = hermes.workDir().resolve("workspaces").resolve(ContainerKey.parse("slow#alice").containerId())
+                .resolve("sessions").resolve(threadId).resolve("PROGRESS.md");
+        await().atMost(DEADLINE).until(() -> Files.exists(progress)
+                && Files.readString(progress).contains(commandId + " step " + step + "\n"));
+    }
+
+    private static JsonNode awaitEnded(String commandId) {
+        return await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200)).until(
+                () -> client.command(commandId),
+                c -> List.of("SUCCEEDED", "FAILED", "TIMED_OUT", "SUPERSEDED", "INTERRUPTED")
+                        .contains(c.path("status").asText()) && c.hasNonNull("replyId"));
+    }
+
+    private static String workerLog() {
+        try {
+            return Files.readString(hermes.workDir().resolve("workspaces").resolve("slow--alice").resolve("worker.log"));
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static Instant instant(JsonNode node) {
+        return node.isNumber() ? Instant.ofEpochMilli(node.asLong()) : Instant.parse(node.asText());
     }
 
     private static ContainerStore containers() {
