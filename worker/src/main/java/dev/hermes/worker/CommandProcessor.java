@@ -6,20 +6,23 @@ import dev.hermes.protocol.message.CommandMessage;
 import dev.hermes.protocol.message.MalformedMessageException;
 import dev.hermes.protocol.message.MessageCodec;
 import dev.hermes.protocol.message.ProgressMessage;
+import dev.hermes.protocol.state.InterruptKind;
 import dev.hermes.worker.agent.StopReason;
 import dev.hermes.worker.agent.StopSignal;
+import dev.hermes.worker.interrupt.InterruptTarget;
 import dev.hermes.worker.lease.LeaseKeeper;
 import dev.hermes.worker.poll.InputQueue;
 import dev.hermes.worker.poll.MessageHandler;
 import dev.hermes.worker.poll.ReceivedMessage;
 import dev.hermes.worker.poll.VisibilityExtender;
-import dev.hermes.worker.result.CommandOutcome;
 import dev.hermes.worker.result.CommandRecord;
 import dev.hermes.worker.result.CommandStateConflictException;
 import dev.hermes.worker.result.CommandStore;
 import dev.hermes.worker.result.OutQueue;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,40 +30,46 @@ import org.slf4j.MDC;
 
 /**
  * One command message, start to end: decode; skip (re-publishing the stored result) when the command
- * already ended; mark it RUNNING fenced by the lease; do the work; write the outcome fenced; publish
- * the result; and only then delete the message. A message it cannot act on is left for redelivery
- * (and, after three receives, the DLQ).
+ * already ended; mark it RUNNING fenced by the lease; do the work; settle the outcome (see
+ * {@link OutcomeWriter}). A message it cannot act on is left for redelivery (and, after three
+ * receives, the DLQ). Interrupts from the control queue reach the running command through
+ * {@link #interrupt}.
  */
-public final class CommandProcessor implements MessageHandler {
+public final class CommandProcessor implements MessageHandler, InterruptTarget {
     private static final Logger log = LoggerFactory.getLogger(CommandProcessor.class);
 
     private final ContainerKey containerKey;
     private final MessageCodec codec;
     private final InputQueue in;
-    private final OutQueue out;
     private final CommandStore commands;
     private final LeaseKeeper lease;
     private final CommandWork work;
     private final VisibilityExtender visibility;
+    private final OutcomeWriter writer;
     private final Clock clock;
     private final AtomicReference<Running> running = new AtomicReference<>();
+    private final Executor preparer;
 
     CommandProcessor(ContainerKey containerKey, MessageCodec codec, InputQueue in, OutQueue out, CommandStore commands,
-                     LeaseKeeper lease, CommandWork work, VisibilityExtender visibility, Clock clock) {
+                     LeaseKeeper lease, CommandWork work, VisibilityExtender visibility, WorkerTimings timings,
+                     Executor background, Clock clock) {
         this.containerKey = containerKey;
         this.codec = codec;
         this.in = in;
-        this.out = out;
         this.commands = commands;
         this.lease = lease;
         this.work = work;
         this.visibility = visibility;
+        this.writer = new OutcomeWriter(containerKey, codec, in, out, commands, lease, timings.retryBackoff(),
+                background, clock);
+        this.preparer = background;
         this.clock = clock;
     }
 
     @Override
     public void handle(ReceivedMessage message) {
-        try (VisibilityExtender.Extension ignored = visibility.extend(message)) {
+        VisibilityExtender.Extension extension = visibility.extend(message);
+        try {
             Optional<CommandMessage> command = decode(message);
             if (command.isEmpty()) {
                 return;
@@ -68,21 +77,31 @@ public final class CommandProcessor implements MessageHandler {
             MDC.put("commandId", command.get().commandId().value());
             MDC.put("threadId", command.get().threadId().value());
             try {
-                process(message, command.get());
+                process(message, command.get(), extension);
             } finally {
                 MDC.remove("commandId");
                 MDC.remove("threadId");
             }
+        } finally {
+            extension.close();
         }
     }
 
     /**
-     * Stops {@code target} if it is the command running now. The seam for interrupts from the control
-     * queue. @return false when {@code target} is not running
+     * Stops {@code target} if it is the command running now, because {@code by} arrived. @return a future
+     * that completes once the target's outcome is settled (at once when it is not running: ignored)
      */
-    public boolean stop(CommandId target, StopReason reason) {
+    @Override
+    public CompletableFuture<Void> interrupt(CommandId target, InterruptKind kind, CommandId by) {
         Running now = running.get();
-        return now != null && now.commandId().equals(target) && now.signal().stop(reason);
+        if (now == null || !now.commandId().equals(target)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        StopReason reason = kind == InterruptKind.SUPERSEDE ? StopReason.SUPERSEDED : StopReason.PREEMPTED;
+        if (now.signal().stop(reason, by)) {
+            log.info("interrupting command {}: {} by {}", target, kind, by);
+        }
+        return now.done();
     }
 
     /** Stops whatever command is running, if any. */
@@ -93,7 +112,7 @@ public final class CommandProcessor implements MessageHandler {
         }
     }
 
-    private void process(ReceivedMessage message, CommandMessage command) {
+    private void process(ReceivedMessage message, CommandMessage command, VisibilityExtender.Extension extension) {
         CommandId id = command.commandId();
         Optional<CommandRecord> stored = commands.find(id);
         if (stored.isEmpty()) {
@@ -107,34 +126,35 @@ public final class CommandProcessor implements MessageHandler {
             return;
         }
         if (record.status().isTerminal()) {
-            republish(record, message);
+            writer.republish(record, message);
             return;
         }
-        StopSignal signal = new StopSignal();
-        running.set(new Running(id, signal));
+        long attempt = record.attempts() + 1;
+        Running run = new Running(id, new StopSignal(), new CompletableFuture<>());
+        running.set(run);
+        // The worktree is made ready while the status is written: neither waits for the other.
+        CompletableFuture<CommandWork.Prepared> prepared = CompletableFuture.supplyAsync(
+                () -> work.prepare(command), preparer);
         try {
             try {
-                commands.markRunning(id, lease.current(), clock.instant());
+                commands.markRunning(id, command.threadId(), lease.current(), clock.instant());
             } catch (CommandStateConflictException e) {
-                settleConflict(e, message);
+                prepared.join();
+                writer.settleConflict(e, message);
                 return;
+            } catch (RuntimeException e) {
+                prepared.join();
+                throw e;
             }
-            log.info("command running (receive {}): instruction {} chars", message.receiveCount(),
-                    command.instruction().length());
-            out.publish(ProgressMessage.of(id, command.threadId(), containerKey, "started", clock.instant()));
-            CommandOutcome outcome = work.perform(command, signal);
-            try {
-                commands.finish(id, lease.current(), outcome);
-            } catch (CommandStateConflictException e) {
-                settleConflict(e, message);
-                return;
-            }
-            out.publish(outcome.toResult(id, command.threadId(), containerKey));
-            in.delete(message);
-            log.info("command {}: {} file(s) changed, commit {}", outcome.status(), outcome.filesChanged().size(),
-                    outcome.commitSha());
+            log.info("command running (attempt {}, receive {}): instruction {} chars", attempt,
+                    message.receiveCount(), command.instruction().length());
+            writer.progressLater(ProgressMessage.of(id, command.threadId(), containerKey, "started", clock.instant()));
+            WorkOutcome outcome = work.perform(command, prepared.join(), run.signal(), attempt);
+            extension.close();
+            writer.settle(outcome, command, message, attempt);
         } finally {
             running.set(null);
+            run.done().complete(null);
         }
     }
 
@@ -159,24 +179,6 @@ public final class CommandProcessor implements MessageHandler {
         return Optional.empty();
     }
 
-    /** A status write found the command moved: when it ended meanwhile, its result is published again. */
-    private void settleConflict(CommandStateConflictException conflict, ReceivedMessage message) {
-        Optional<CommandRecord> now = commands.find(conflict.commandId());
-        if (now.isPresent() && now.get().status().isTerminal()) {
-            republish(now.get(), message);
-        } else {
-            log.warn("{} (now {}); leaving message {}", conflict.getMessage(),
-                    now.map(r -> r.status().name()).orElse("missing"), message.messageId());
-        }
-    }
-
-    private void republish(CommandRecord record, ReceivedMessage message) {
-        out.publish(record.toResult(clock.instant()));
-        in.delete(message);
-        log.info("command already {}: result published again, message {} deleted", record.status(),
-                message.messageId());
-    }
-
-    private record Running(CommandId commandId, StopSignal signal) {
+    private record Running(CommandId commandId, StopSignal signal, CompletableFuture<Void> done) {
     }
 }

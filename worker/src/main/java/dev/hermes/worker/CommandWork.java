@@ -1,6 +1,5 @@
 package dev.hermes.worker;
 
-import dev.hermes.protocol.id.CommandId;
 import dev.hermes.protocol.id.ThreadId;
 import dev.hermes.protocol.message.CommandMessage;
 import dev.hermes.protocol.state.CommandStatus;
@@ -10,13 +9,16 @@ import dev.hermes.worker.agent.AgentRunner;
 import dev.hermes.worker.agent.ProjectNotConfiguredException;
 import dev.hermes.worker.agent.ProjectSettings;
 import dev.hermes.worker.agent.ProjectStore;
+import dev.hermes.worker.agent.StopReason;
 import dev.hermes.worker.agent.StopSignal;
+import dev.hermes.worker.lease.LeaseKeeper;
 import dev.hermes.worker.result.CommandOutcome;
+import dev.hermes.worker.session.BranchDivergedException;
 import dev.hermes.worker.session.Checkpoint;
 import dev.hermes.worker.session.CommitMessage;
-import dev.hermes.worker.session.CommitResult;
 import dev.hermes.worker.session.GitCommandException;
 import dev.hermes.worker.session.SessionBranch;
+import dev.hermes.worker.session.UnsafeWorktreeException;
 import dev.hermes.worker.session.Workspace;
 import dev.hermes.worker.session.Worktrees;
 import java.io.UncheckedIOException;
@@ -28,9 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The side effects of one command, between RUNNING and its result: prepare the thread's worktree,
- * run the project's agent in it, commit and push whatever it changed. Failures of the session or the
- * agent become a FAILED outcome with the reason; only a stop from outside escapes as an exception.
+ * The side effects of one attempt at a command, between RUNNING and its outcome: prepare the thread's
+ * worktree, run the project's agent in it, commit whatever it changed (a {@code WIP: … [why]} commit
+ * when it did not finish) and push. Which failures are retried and which are final is decided here;
+ * see {@link OutcomeRules}.
  */
 final class CommandWork {
     private static final Logger log = LoggerFactory.getLogger(CommandWork.class);
@@ -40,54 +43,118 @@ final class CommandWork {
     private final Worktrees worktrees;
     private final AgentRunner agent;
     private final Checkpoint checkpoint;
+    private final LeaseKeeper lease;
     private final Map<String, String> agentBaseEnv;
     private final Clock clock;
 
     CommandWork(ProjectStore projects, Workspace workspace, Worktrees worktrees, AgentRunner agent,
-                Checkpoint checkpoint, Map<String, String> agentBaseEnv, Clock clock) {
+                Checkpoint checkpoint, LeaseKeeper lease, Map<String, String> agentBaseEnv, Clock clock) {
         this.projects = projects;
         this.workspace = workspace;
         this.worktrees = worktrees;
         this.agent = agent;
         this.checkpoint = checkpoint;
+        this.lease = lease;
         this.agentBaseEnv = Map.copyOf(agentBaseEnv);
         this.clock = clock;
     }
 
-    /** @throws CommandStoppedException when {@code stop} was signalled */
-    CommandOutcome perform(CommandMessage command, StopSignal stop) {
-        CommandId id = command.commandId();
+    /**
+     * The part before the agent that touches nothing shared: the project's settings and the thread's
+     * worktree (clone, fetch, recover, fast-forward). Run while the command is being marked RUNNING.
+     */
+    Prepared prepare(CommandMessage command) {
         String branch = command.threadId().branch();
         ProjectSettings project;
-        SessionBranch session;
         try {
             project = projects.find(command.containerKey().project());
-            session = worktrees.prepare(command.threadId(), project.repoUrl(), project.defaultBranch());
-        } catch (ProjectNotConfiguredException | GitCommandException | UncheckedIOException e) {
-            log.warn("cannot prepare the session: {}", e.getMessage());
-            return failed(branch, "could not prepare the session: " + e.getMessage());
+        } catch (ProjectNotConfiguredException e) {
+            return Prepared.failed(finished(CommandStatus.FAILED, e.getMessage(), branch, null));
         }
-        AgentResult result = agent.run(new AgentRequest(project.agentArgv(), environment(command, project), session.worktree(),
-                command.instruction(), workspace.instruction(id), workspace.log(id), project.agentTimeout()), stop);
-        if (result.stopped() || stop.isStopped()) {
-            throw new CommandStoppedException(id, stop.reason());
-        }
-        CommitResult commit;
         try {
-            commit = checkpoint.commitAndPush(session,
-                    CommitMessage.of(command.title(), command.instruction(), id, command.threadId()),
-                    workspace.commitMessage(id));
+            return new Prepared(project, worktrees.prepare(command.threadId(), project.repoUrl(), project.defaultBranch()),
+                    null);
+        } catch (BranchDivergedException e) {
+            return Prepared.failed(finished(CommandStatus.FAILED, e.getMessage(), branch, null));
+        } catch (GitCommandException | UncheckedIOException e) {
+            log.warn("cannot prepare the session: {}", e.getMessage());
+            return Prepared.failed(new WorkOutcome.Retry("could not prepare the session: " + e.getMessage()));
+        }
+    }
+
+    /** The settings and worktree a command runs with, or the outcome that ends it before the agent. */
+    record Prepared(ProjectSettings project, SessionBranch session, WorkOutcome failure) {
+        static Prepared failed(WorkOutcome failure) {
+            return new Prepared(null, null, failure);
+        }
+    }
+
+    /** @param attempt 1 for the first run of the command, counting every earlier run (retries, resumes) */
+    WorkOutcome perform(CommandMessage command, Prepared prepared, StopSignal stop, long attempt) {
+        if (prepared.failure() != null) {
+            return prepared.failure();
+        }
+        String branch = command.threadId().branch();
+        ProjectSettings project = prepared.project();
+        SessionBranch session = prepared.session();
+        AgentResult result = agent.run(new AgentRequest(project.agentArgv(), environment(command, project, attempt),
+                session.worktree(), command.instruction(), workspace.instruction(command.commandId()),
+                workspace.summary(command.commandId()), workspace.log(command.commandId()), project.agentTimeout(),
+                project.agentOutputCapBytes()), stop);
+        if (result.ending() == AgentResult.Ending.NOT_STARTED) {
+            return finished(CommandStatus.FAILED, result.summary(), branch, null);
+        }
+        boolean leaseLost = result.stoppedBy() == StopReason.LEASE_LOST;
+        Checkpoint.Committed committed;
+        try {
+            committed = checkpoint.commit(session, message(command, result, attempt),
+                    workspace.commitMessage(command.commandId()));
+        } catch (UnsafeWorktreeException e) {
+            log.warn("{}", e.getMessage());
+            return leaseLost ? new WorkOutcome.Abandoned(e.getMessage())
+                    : finished(CommandStatus.FAILED, e.getMessage(), branch, null);
         } catch (GitCommandException | UncheckedIOException e) {
             log.warn("cannot commit the work: {}", e.getMessage());
-            return failed(branch, "could not commit: " + e.getMessage());
+            return leaseLost ? new WorkOutcome.Abandoned(e.getMessage())
+                    : new WorkOutcome.Retry("could not commit: " + e.getMessage());
         }
-        CommandStatus status = commit.pushed() ? result.status() : CommandStatus.FAILED;
-        String summary = commit.pushed() ? result.summary() : commit.pushFailure();
-        return new CommandOutcome(status, summary, branch, commit.commitSha(), commit.filesChanged(), clock.instant());
+        if (leaseLost || !lease.isFresh()) {
+            return abandon(session, committed);
+        }
+        Checkpoint.PushFailure failure = checkpoint.push(session);
+        return OutcomeRules.decide(result, committed, failure, project.preemptPolicy(), stop.by(), branch,
+                clock.instant());
+    }
+
+    /**
+     * The lease is gone: the work is committed in this workspace; it is pushed only when nobody took the
+     * lease over, so a zombie never races the new holder on the branch. Nothing else is written.
+     */
+    private WorkOutcome abandon(SessionBranch session, Checkpoint.Committed committed) {
+        if (lease.last() != null && lease.unclaimedAfterLoss(lease.last())) {
+            Checkpoint.PushFailure failure = checkpoint.push(session);
+            log.info("lease lost and not taken over: work in progress {} ({})", committed.commitSha(),
+                    failure == null ? "pushed" : failure.reason());
+        } else {
+            log.info("lease taken over: work in progress {} stays in this workspace, not pushed", committed.commitSha());
+        }
+        return new WorkOutcome.Abandoned("lease lost");
+    }
+
+    private static CommitMessage message(CommandMessage command, AgentResult result, long attempt) {
+        String why = switch (result.ending()) {
+            case SUCCEEDED, NOT_STARTED -> null;
+            case FAILED -> "attempt " + attempt + " failed";
+            case TIMED_OUT -> "timed out";
+            case STOPPED -> "interrupted";
+        };
+        return why == null
+                ? CommitMessage.of(command.title(), command.instruction(), command.commandId(), command.threadId())
+                : CommitMessage.wip(command.title(), command.instruction(), command.commandId(), command.threadId(), why);
     }
 
     /** The agent's whole environment: PATH/HOME/LANG, the project's variables, then the command's. */
-    private Map<String, String> environment(CommandMessage command, ProjectSettings project) {
+    private Map<String, String> environment(CommandMessage command, ProjectSettings project, long attempt) {
         ThreadId thread = command.threadId();
         Map<String, String> env = new HashMap<>(agentBaseEnv);
         env.putAll(project.agentEnv());
@@ -96,10 +163,11 @@ final class CommandWork {
         env.put("HERMES_BRANCH", thread.branch());
         env.put("HERMES_PROJECT_ID", command.containerKey().project().value());
         env.put("HERMES_USER_ID", command.containerKey().user().value());
+        env.put("HERMES_ATTEMPT", Long.toString(attempt));
         return env;
     }
 
-    private CommandOutcome failed(String branch, String summary) {
-        return new CommandOutcome(CommandStatus.FAILED, summary, branch, null, List.of(), clock.instant());
+    private WorkOutcome finished(CommandStatus status, String summary, String branch, String sha) {
+        return new WorkOutcome.Finished(new CommandOutcome(status, summary, branch, sha, List.of(), clock.instant()));
     }
 }

@@ -4,6 +4,8 @@ import dev.hermes.protocol.message.MessageCodec;
 import dev.hermes.worker.agent.AgentRunner;
 import dev.hermes.worker.agent.DynamoDbProjectStore;
 import dev.hermes.worker.agent.StopReason;
+import dev.hermes.worker.interrupt.ControlLoop;
+import dev.hermes.worker.interrupt.SqsControlQueue;
 import dev.hermes.worker.lease.DynamoDbLeaseStore;
 import dev.hermes.worker.lease.LeaseKeeper;
 import dev.hermes.worker.lease.LeaseNotGrantedException;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -39,11 +42,12 @@ import org.slf4j.MDC;
  */
 public final class Worker {
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
-    static final Duration VISIBILITY_TIMEOUT = Duration.ofSeconds(60);
-    static final Duration VISIBILITY_EXTEND_EVERY = Duration.ofSeconds(20);
-    static final Duration AGENT_STOP_GRACE = Duration.ofSeconds(5);
     static final Duration GIT_TIMEOUT = Duration.ofMinutes(10);
     static final Duration PUSH_PAUSE = Duration.ofSeconds(2);
+    /** Long-poll wait on -ctl; also how long a leaving worker may take to hand back what its last poll got. */
+    static final Duration CONTROL_WAIT = Duration.ofSeconds(5);
+    /** After a lease loss: time to stop the agent and commit its work before the process exits. */
+    static final Duration CHECKPOINT_ALLOWANCE = Duration.ofSeconds(30);
 
     private final WorkerConfig config;
     private final AwsClients clients;
@@ -51,6 +55,8 @@ public final class Worker {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopRequested;
     private volatile PollLoop loop;
+    private volatile ControlLoop control;
+    private volatile Thread controlThread;
     private volatile CommandProcessor processor;
 
     public Worker(WorkerConfig config, AwsClients clients) {
@@ -68,8 +74,9 @@ public final class Worker {
         Map<String, String> context = Map.of("containerKey", config.containerKey().value());
         MDC.setContextMap(context);
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(3, threads("hermes-timer", context));
+        ExecutorService background = Executors.newCachedThreadPool(threads("hermes-work", context));
         try {
-            return serve(scheduler, context);
+            return serve(scheduler, background, context);
         } catch (LeaseNotGrantedException e) {
             log.warn("{}; exiting", e.getMessage());
             return ExitCode.LEASE_HELD;
@@ -77,7 +84,9 @@ public final class Worker {
             log.error("worker failed: {}", e.getMessage(), e);
             return ExitCode.FATAL;
         } finally {
+            stopControl();
             scheduler.shutdownNow();
+            background.shutdown();
             finished.countDown();
             MDC.clear();
         }
@@ -90,6 +99,10 @@ public final class Worker {
         if (current != null) {
             current.stop();
         }
+        ControlLoop interrupts = control;
+        if (interrupts != null) {
+            interrupts.stop();
+        }
         CommandProcessor running = processor;
         if (running != null) {
             running.stopRunning(StopReason.SHUTDOWN);
@@ -101,7 +114,7 @@ public final class Worker {
         return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private ExitCode serve(ScheduledExecutorService scheduler, Map<String, String> context) {
+    private ExitCode serve(ScheduledExecutorService scheduler, ExecutorService background, Map<String, String> context) {
         Workspace workspace = new Workspace(config.workspace()).create();
         QueueUrls queues = new DynamoDbQueueUrls(clients.dynamoDb(), config.tables().containers())
                 .load(config.containerKey());
@@ -116,21 +129,37 @@ public final class Worker {
                     exit.complete(ExitCode.LEASE_LOST);
                 });
         MessageCodec codec = new MessageCodec();
-        SqsInputQueue in = new SqsInputQueue(clients.sqs(), queues.in(), VISIBILITY_TIMEOUT);
+        WorkerTimings timings = config.timings();
+        SqsInputQueue in = new SqsInputQueue(clients.sqs(), queues.in(), timings.visibilityTimeout(),
+                config.containerKey().value());
         Git git = new Git(config.gitIdentity(), GIT_TIMEOUT);
+        Worktrees worktrees = new Worktrees(workspace, git);
         CommandWork work = new CommandWork(
-                new DynamoDbProjectStore(clients.dynamoDb(), config.tables().routes()), workspace,
-                new Worktrees(workspace, git), new AgentRunner(AGENT_STOP_GRACE), new Checkpoint(git, PUSH_PAUSE),
-                config.agentBaseEnv(), clock);
+                new DynamoDbProjectStore(clients.dynamoDb(), config.tables().routes()), workspace, worktrees,
+                new AgentRunner(timings.stopGrace()), new Checkpoint(git, PUSH_PAUSE), lease, config.agentBaseEnv(),
+                clock);
         processor = new CommandProcessor(config.containerKey(), codec, in,
                 new SqsOutQueue(clients.sqs(), queues.out(), codec),
                 new DynamoDbCommandStore(clients.dynamoDb(), config.tables()), lease, work,
-                new VisibilityExtender(in, scheduler, VISIBILITY_EXTEND_EVERY, VISIBILITY_TIMEOUT), clock);
+                new VisibilityExtender(in, scheduler, timings.visibilityExtendEvery(), timings.visibilityTimeout(),
+                        lease::isFresh), timings, background, clock);
         loop = new PollLoop(in, processor, lease, config.idleTimeout(),
-                new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)));
+                new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)),
+                () -> new WorkspaceJanitor(workspace, worktrees).tidy(timings.worktreeRetention()));
 
         lease.acquire();
-        log.info("worker {} serving {} (idle timeout {} s)", config.workerId(), in.name(), config.idleTimeout().toSeconds());
+        log.info("worker {} serving {} (idle timeout {} s, visibility {} s, retry back-off {} s, stop grace {} ms)",
+                config.workerId(), in.name(), config.idleTimeout().toSeconds(), timings.visibilityTimeout().toSeconds(),
+                timings.retryBackoff().toSeconds(), timings.stopGrace().toMillis());
+        new WorkspaceJanitor(workspace, worktrees).stopLeftoverAgents(timings.stopGrace());
+        if (queues.ctl() != null) {
+            control = new ControlLoop(new SqsControlQueue(clients.sqs(), queues.ctl()), codec, config.containerKey(),
+                    processor, CONTROL_WAIT, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)), lease::isFresh);
+            controlThread = threads("hermes-ctl", context).newThread(control::run);
+            controlThread.start();
+        } else {
+            log.warn("the container has no control queue: interrupts cannot reach this worker");
+        }
         if (stopRequested) {
             loop.stop();
         }
@@ -145,13 +174,33 @@ public final class Worker {
         poller.start();
         ExitCode code = exit.join();
         try {
-            // After a lease loss the poller is still stopping the agent's process tree: give it the grace period.
-            poller.join(code == ExitCode.LEASE_LOST ? AGENT_STOP_GRACE.multipliedBy(2).toMillis() : 0);
+            // After a lease loss the poller is still stopping the agent and committing its work: give it time.
+            poller.join(code == ExitCode.LEASE_LOST
+                    ? config.timings().stopGrace().multipliedBy(2).plus(CHECKPOINT_ALLOWANCE).toMillis() : 0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         log.info("worker exiting: {}", code);
         return code;
+    }
+
+    /**
+     * Ends the control loop and waits for its last long poll: an interrupt that poll brings is handed back
+     * to the queue for the next worker instead of dying with this process.
+     */
+    private void stopControl() {
+        ControlLoop interrupts = control;
+        Thread thread = controlThread;
+        if (interrupts != null) {
+            interrupts.stop();
+        }
+        if (thread != null) {
+            try {
+                thread.join(CONTROL_WAIT.plusSeconds(5).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static ExitCode exitCode(PollLoop.Outcome outcome) {

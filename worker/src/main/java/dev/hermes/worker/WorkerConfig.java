@@ -29,7 +29,8 @@ public record WorkerConfig(
         Duration leaseDuration,
         String workerId,
         GitIdentity gitIdentity,
-        Map<String, String> agentBaseEnv) {
+        Map<String, String> agentBaseEnv,
+        WorkerTimings timings) {
 
     public static final String CONTAINER_KEY = "HERMES_CONTAINER_KEY";
     public static final String AWS_REGION = "HERMES_AWS_REGION";
@@ -42,6 +43,10 @@ public record WorkerConfig(
     public static final String WORKER_ID = "HERMES_WORKER_ID";
     public static final String GIT_AUTHOR_NAME = "HERMES_GIT_AUTHOR_NAME";
     public static final String GIT_AUTHOR_EMAIL = "HERMES_GIT_AUTHOR_EMAIL";
+    public static final String VISIBILITY_TIMEOUT_SECONDS = "HERMES_VISIBILITY_TIMEOUT_SECONDS";
+    public static final String RETRY_BACKOFF_SECONDS = "HERMES_RETRY_BACKOFF_SECONDS";
+    public static final String STOP_GRACE_MILLIS = "HERMES_STOP_GRACE_MILLIS";
+    public static final String WORKTREE_RETENTION_SECONDS = "HERMES_WORKTREE_RETENTION_SECONDS";
     /** The only variables of the worker's own environment that reach an agent. */
     public static final List<String> AGENT_INHERITED = List.of("PATH", "HOME", "LANG");
 
@@ -54,6 +59,7 @@ public record WorkerConfig(
         requirePositive(leaseDuration, "leaseDuration");
         requireText(workerId, "workerId");
         Objects.requireNonNull(gitIdentity, "gitIdentity");
+        Objects.requireNonNull(timings, "timings");
         workspace = workspace.toAbsolutePath().normalize();
         agentBaseEnv = Map.copyOf(agentBaseEnv == null ? Map.of() : agentBaseEnv);
     }
@@ -90,7 +96,12 @@ public record WorkerConfig(
                 Duration.ofSeconds(seconds(env, LEASE_SECONDS, 20)),
                 optional(env, WORKER_ID, UUID.randomUUID().toString()),
                 new GitIdentity(optional(env, GIT_AUTHOR_NAME, "Hermes"), optional(env, GIT_AUTHOR_EMAIL, "hermes@localhost")),
-                agentBase);
+                agentBase,
+                new WorkerTimings(
+                        Duration.ofSeconds(seconds(env, VISIBILITY_TIMEOUT_SECONDS, 60)),
+                        Duration.ofSeconds(number(env, RETRY_BACKOFF_SECONDS, 10)),
+                        Duration.ofMillis(seconds(env, STOP_GRACE_MILLIS, 5000)),
+                        Duration.ofSeconds(number(env, WORKTREE_RETENTION_SECONDS, 86_400))));
     }
 
     private static String required(Map<String, String> env, String name) {
@@ -127,11 +138,25 @@ public record WorkerConfig(
         try {
             long seconds = Long.parseLong(value);
             if (seconds <= 0) {
-                throw new InvalidConfigurationException(name + " must be a positive number of seconds");
+                throw new InvalidConfigurationException(name + " must be a positive whole number");
             }
             return seconds;
         } catch (NumberFormatException e) {
-            throw new InvalidConfigurationException(name + " must be a whole number of seconds", e);
+            throw new InvalidConfigurationException(name + " must be a positive whole number", e);
+        }
+    }
+
+    /** A whole number that may be zero. */
+    private static long number(Map<String, String> env, String name, long fallback) {
+        String value = optional(env, name, Long.toString(fallback));
+        try {
+            long number = Long.parseLong(value);
+            if (number < 0) {
+                throw new InvalidConfigurationException(name + " must not be negative");
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new InvalidConfigurationException(name + " must be a whole number", e);
         }
     }
 

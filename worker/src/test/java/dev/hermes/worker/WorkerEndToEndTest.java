@@ -20,12 +20,12 @@ import dev.hermes.worker.testing.Emulators;
 import dev.hermes.worker.testing.HermesTables;
 import dev.hermes.worker.testing.Scenario;
 import dev.hermes.worker.testing.TestRepo;
+import dev.hermes.worker.testing.WorkerRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -53,7 +53,7 @@ class WorkerEndToEndTest {
     private Scenario scenario;
     private Path workspace;
     private Path agentOut;
-    private final List<Worker> started = new ArrayList<>();
+    private WorkerRunner workers;
 
     @BeforeAll
     static void startEmulators() {
@@ -72,6 +72,7 @@ class WorkerEndToEndTest {
         workspace = dir.resolve("workspace");
         agentOut = Files.createDirectories(dir.resolve("agent-out"));
         scenario = Scenario.create(emulators, tables);
+        workers = new WorkerRunner(emulators);
         Path agent = script("agent.sh", """
                 #!/bin/sh
                 set -eu
@@ -89,10 +90,7 @@ class WorkerEndToEndTest {
 
     @AfterEach
     void stopWorkers() throws InterruptedException {
-        for (Worker worker : started) {
-            worker.stop();
-            assertTrue(worker.awaitTermination(Duration.ofSeconds(30)), "worker stopped");
-        }
+        workers.close();
     }
 
     @Test
@@ -273,13 +271,7 @@ class WorkerEndToEndTest {
     }
 
     private CompletableFuture<ExitCode> start(WorkerConfig config) {
-        Worker worker = new Worker(config, new AwsClients(emulators.sqs(), emulators.dynamoDb()));
-        started.add(worker);
-        CompletableFuture<ExitCode> exit = new CompletableFuture<>();
-        Thread thread = new Thread(() -> exit.complete(worker.run()), "worker-under-test");
-        thread.setDaemon(true);
-        thread.start();
-        return exit;
+        return workers.start(config);
     }
 
     private ResultMessage awaitResult(CommandMessage command) {

@@ -115,6 +115,7 @@ public class DynamoDbContainerStore implements ContainerStore {
         return new ContainerRecord(ContainerKey.parse(Items.str(item, CONTAINER_KEY)),
                 status == null ? ContainerStatus.COLD : ContainerStatus.valueOf(status), queues,
                 Items.str(item, LEASE_OWNER), Items.num(item, LEASE_VERSION, 0), Items.num(item, LEASE_EXPIRES_AT, 0),
-                Items.str(item, LAUNCHER_HANDLE), Items.str(item, RUNNING_COMMAND), Items.num(item, LAST_ACTIVITY_AT, 0));
+                Items.str(item, LAUNCHER_HANDLE), Items.str(item, RUNNING_COMMAND), Items.num(item, LAST_ACTIVITY_AT, 0),
+                Items.str(item, RUNNING_THREAD));
     }
 }

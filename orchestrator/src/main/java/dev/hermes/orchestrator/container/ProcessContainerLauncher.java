@@ -63,6 +63,9 @@ public class ProcessContainerLauncher implements ContainerLauncher {
             env.put("HERMES_WORKSPACE", workspace.toString());
             env.put("HERMES_IDLE_TIMEOUT_SECONDS", Integer.toString(config.idleTimeoutSeconds()));
             env.put("HERMES_LEASE_SECONDS", Integer.toString(config.leaseSeconds()));
+            env.put("HERMES_VISIBILITY_TIMEOUT_SECONDS", Integer.toString(config.visibilityTimeoutSeconds()));
+            env.put("HERMES_RETRY_BACKOFF_SECONDS", Integer.toString(config.retryBackoffSeconds()));
+            env.put("HERMES_STOP_GRACE_MILLIS", Integer.toString(config.stopGraceMillis()));
             if (!sqsEndpoint.isBlank()) {
                 env.put("HERMES_SQS_ENDPOINT", sqsEndpoint);
             }

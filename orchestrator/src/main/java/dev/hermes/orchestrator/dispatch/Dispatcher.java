@@ -6,6 +6,7 @@ import dev.hermes.orchestrator.container.ContainerQueues;
 import dev.hermes.orchestrator.container.ContainerRecord;
 import dev.hermes.orchestrator.container.ContainerStarter;
 import dev.hermes.orchestrator.container.ContainerStore;
+import dev.hermes.orchestrator.interrupt.InterruptSender;
 import dev.hermes.orchestrator.reply.ReplyService;
 import dev.hermes.orchestrator.result.OutputConsumer;
 import dev.hermes.protocol.id.ContainerKey;
@@ -32,11 +33,12 @@ public class Dispatcher {
     private final SqsClient sqs;
     private final MessageCodec codec;
     private final ReplyService replies;
+    private final InterruptSender interrupts;
     private final Map<ContainerKey, ContainerQueues> knownQueues = new ConcurrentHashMap<>();
 
     public Dispatcher(QueueProvisioner provisioner, ContainerStore containers, CommandStore commands,
                       ContainerStarter starter, OutputConsumer outputs, SqsClient sqs, MessageCodec codec,
-                      ReplyService replies) {
+                      ReplyService replies, InterruptSender interrupts) {
         this.provisioner = provisioner;
         this.containers = containers;
         this.commands = commands;
@@ -45,6 +47,7 @@ public class Dispatcher {
         this.sqs = sqs;
         this.codec = codec;
         this.replies = replies;
+        this.interrupts = interrupts;
     }
 
     public void dispatch(CommandRecord command) {
@@ -58,6 +61,7 @@ public class Dispatcher {
                 .messageBody(codec.encode(message))
                 .messageGroupId(command.containerKey().value())
                 .messageDeduplicationId(command.commandId().value()));
+        interrupts.interruptRunning(command, taken.container(), queues);
         commands.markQueued(command.commandId(), sequence);
         outputs.watch(command.containerKey(), queues.out());
         if (starter.ensureStarted(command.containerKey(), taken.container())) {

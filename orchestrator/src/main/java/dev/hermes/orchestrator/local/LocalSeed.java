@@ -5,6 +5,7 @@ import dev.hermes.orchestrator.routing.Project;
 import dev.hermes.orchestrator.routing.RouteStore;
 import dev.hermes.protocol.id.ProjectId;
 import dev.hermes.protocol.id.UserId;
+import dev.hermes.protocol.state.PreemptPolicy;
 import dev.hermes.protocol.table.RoutesTable;
 import java.io.IOException;
 import java.io.Reader;
@@ -49,7 +50,10 @@ public final class LocalSeed {
             @SuppressWarnings("unchecked")
             Map<String, String> env = agent.containsKey("env") ? (Map<String, String>) agent.get("env") : Map.of();
             int timeout = agent.containsKey("timeoutSeconds") ? ((Number) agent.get("timeoutSeconds")).intValue() : 1800;
-            Project project = new Project(id, repo, branch, argv, env, timeout);
+            long cap = agent.containsKey("outputCapBytes") ? ((Number) agent.get("outputCapBytes")).longValue()
+                    : Project.DEFAULT_OUTPUT_CAP_BYTES;
+            PreemptPolicy preempt = PreemptPolicy.parse(agent.containsKey("preempt") ? str(agent, "preempt") : null);
+            Project project = new Project(id, repo, branch, argv, env, timeout, cap, preempt);
             routes.putProject(project);
             projects.add(project);
         }

@@ -34,9 +34,11 @@ public record ReplyContent(Reply.Kind kind, CommandStatus status, String headlin
     }
 
     /** The one notice for a command that failed on every delivery and sits in its dead-letter queue. */
-    public static ReplyContent couldNotProcess() {
+    public static ReplyContent couldNotProcess(String account, String branch) {
+        String summary = (account == null || account.isBlank() ? "" : account.strip() + " ")
+                + "Send it again to retry, or ask the operator to redrive it.";
         return new ReplyContent(Reply.Kind.NOTICE, CommandStatus.DEAD_LETTERED, headline(CommandStatus.DEAD_LETTERED),
-                "Nothing was changed. Send it again to retry, or ask the operator to redrive it.", null, null, List.of(), true);
+                summary, branch, null, List.of(), true);
     }
 
     static String headline(CommandStatus status) {

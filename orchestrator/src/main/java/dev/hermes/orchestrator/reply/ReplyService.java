@@ -70,9 +70,13 @@ public class ReplyService {
         }
     }
 
-    /** The one "could not be processed" notice for a dead-lettered command, under the caller's reply id. */
-    public void couldNotProcess(CommandRecord command, String replyId) {
-        record(composer.compose(replyId, command, ReplyContent.couldNotProcess()));
+    /**
+     * The one "could not be processed" notice for a dead-lettered command, under the caller's reply id
+     * (not the result's, so a result after a later redrive is still answered); {@code account} says
+     * how often it was tried and how the last attempt ended.
+     */
+    public void couldNotProcess(CommandRecord command, String replyId, String account) {
+        record(composer.compose(replyId, command, ReplyContent.couldNotProcess(account, command.branch())));
     }
 
     private void record(Reply reply) {

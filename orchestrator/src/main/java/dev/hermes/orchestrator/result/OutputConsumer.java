@@ -3,6 +3,7 @@ package dev.hermes.orchestrator.result;
 import dev.hermes.orchestrator.config.QueuesConfig;
 import dev.hermes.orchestrator.container.ContainerRecord;
 import dev.hermes.orchestrator.container.ContainerStore;
+import dev.hermes.orchestrator.deadletter.DeadLetterWatcher;
 import dev.hermes.protocol.id.ContainerKey;
 import dev.hermes.protocol.state.ContainerStatus;
 import io.micronaut.scheduling.TaskExecutors;
@@ -34,20 +35,24 @@ public class OutputConsumer {
     private final ContainerStore containers;
     private final ExecutorService blocking;
     private final int waitSeconds;
+    private final DeadLetterWatcher deadLetters;
     private final Map<ContainerKey, String> watched = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     public OutputConsumer(SqsAsyncClient sqs, OutputHandler handler, ContainerStore containers,
-                          @Named(TaskExecutors.BLOCKING) ExecutorService blocking, QueuesConfig queues) {
+                          @Named(TaskExecutors.BLOCKING) ExecutorService blocking, QueuesConfig queues,
+                          DeadLetterWatcher deadLetters) {
         this.sqs = sqs;
         this.handler = handler;
         this.containers = containers;
         this.blocking = blocking;
         this.waitSeconds = queues.outputWaitSeconds();
+        this.deadLetters = deadLetters;
     }
 
     /** Starts polling {@code outUrl} unless it is polled already. Idempotent. */
     public void watch(ContainerKey key, String outUrl) {
+        deadLetters.watch(key);
         if (!closed && watched.putIfAbsent(key, outUrl) == null) {
             LOG.debug("watching output of {}", key);
             poll(key, outUrl, 0, false);

@@ -8,6 +8,7 @@ import dev.hermes.orchestrator.config.TablesConfig;
 import dev.hermes.orchestrator.storage.Cursors;
 import dev.hermes.orchestrator.storage.Items;
 import dev.hermes.protocol.id.ProjectId;
+import dev.hermes.protocol.state.PreemptPolicy;
 import dev.hermes.protocol.id.UserId;
 import dev.hermes.protocol.table.RoutesTable;
 import jakarta.inject.Singleton;
@@ -43,7 +44,9 @@ public class DynamoDbRouteStore implements RouteStore {
                 Items.str(item, RoutesTable.DEFAULT_BRANCH),
                 Items.strings(item, RoutesTable.AGENT_ARGV),
                 Items.stringMap(item, RoutesTable.AGENT_ENV),
-                (int) Items.num(item, RoutesTable.AGENT_TIMEOUT_SECONDS, 1800)));
+                (int) Items.num(item, RoutesTable.AGENT_TIMEOUT_SECONDS, 1800),
+                Items.num(item, RoutesTable.AGENT_OUTPUT_CAP_BYTES, Project.DEFAULT_OUTPUT_CAP_BYTES),
+                PreemptPolicy.parse(Items.str(item, RoutesTable.PREEMPT_POLICY))));
     }
 
     @Override
@@ -64,7 +67,9 @@ public class DynamoDbRouteStore implements RouteStore {
                 RoutesTable.DEFAULT_BRANCH, s(project.defaultBranch()),
                 RoutesTable.AGENT_ARGV, list(project.agentArgv()),
                 RoutesTable.AGENT_ENV, AttributeValue.fromM(env),
-                RoutesTable.AGENT_TIMEOUT_SECONDS, n(project.agentTimeoutSeconds()))));
+                RoutesTable.AGENT_TIMEOUT_SECONDS, n(project.agentTimeoutSeconds()),
+                RoutesTable.AGENT_OUTPUT_CAP_BYTES, n(project.agentOutputCapBytes()),
+                RoutesTable.PREEMPT_POLICY, s(project.preemptPolicy().wireName()))));
     }
 
     @Override

@@ -150,7 +150,8 @@ class ReplyComposerTest {
         CommandRecord command = command(Channel.EMAIL, new ReplyRoute("alice@example.com", "<m2@example.com>", List.of(), "Docs"));
 
         Reply ack = composer.compose("a-x", command, ReplyContent.coldStart("Starting your workspace…"));
-        Reply dead = composer.compose("d-x", command, ReplyContent.couldNotProcess());
+        Reply dead = composer.compose("d-x", command, ReplyContent.couldNotProcess(
+                "Hermes tried 3 times and could not process this message. The last attempt ended with: agent exited with code 3", "thread-abcdefgh"));
 
         assertEquals(Reply.Kind.ACK, ack.kind());
         assertTrue(ack.text().startsWith("Starting your workspace…\n\n\n-- \n"), ack.text());
@@ -158,5 +159,6 @@ class ReplyComposerTest {
         assertEquals(Reply.Kind.NOTICE, dead.kind());
         assertTrue(dead.text().startsWith("Your message could not be processed."), dead.text());
         assertTrue(dead.text().contains("Status: DEAD_LETTERED"), dead.text());
+        assertTrue(dead.text().contains("tried 3 times") && dead.text().contains("agent exited with code 3"), dead.text());
     }
 }

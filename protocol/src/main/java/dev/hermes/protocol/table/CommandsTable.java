@@ -23,6 +23,10 @@ public final class CommandsTable {
     public static final String COMMIT_SHA = "commitSha";
     public static final String FILES_CHANGED = "filesChanged";
     public static final String INTERRUPTED_BY = "interruptedBy";
+    /** Why the last attempt did not finish (a retryable failure); the command is QUEUED for another try. */
+    public static final String LAST_ERROR = "lastError";
+    /** Epoch milliseconds when the command was found in the container's DLQ. */
+    public static final String DEAD_LETTERED_AT = "deadLetteredAt";
     public static final String REPLY_ID = "replyId";
     /** Name, type and size of each attachment (list of maps); the content is never stored. */
     public static final String ATTACHMENTS = "attachments";

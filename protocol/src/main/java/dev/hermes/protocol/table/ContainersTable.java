@@ -18,7 +18,10 @@ public final class ContainersTable {
     public static final String LAUNCHER_HANDLE = "launcherHandle";
     public static final String STARTING_AT = "startingAt";
     public static final String NEXT_SEQUENCE = "nextSequence";
+    /** The command the lease holder is running now (written with the lease version in the condition). */
     public static final String RUNNING_COMMAND = "runningCommand";
+    /** The thread of {@link #RUNNING_COMMAND}: tells a newer command of that thread (supersede) from another (preempt). */
+    public static final String RUNNING_THREAD = "runningThread";
     public static final String LAST_ACTIVITY_AT = "lastActivityAt";
 
     private ContainersTable() {

@@ -16,6 +16,10 @@ public final class RoutesTable {
     /** Extra environment for the agent (map of strings). */
     public static final String AGENT_ENV = "agentEnv";
     public static final String AGENT_TIMEOUT_SECONDS = "agentTimeoutSeconds";
+    /** Bytes of agent output kept in the command's log; the rest is counted and dropped (number). */
+    public static final String AGENT_OUTPUT_CAP_BYTES = "agentOutputCapBytes";
+    /** What a preempted command does: {@code resume} (default) or {@code interrupt}; see PreemptPolicy. */
+    public static final String PREEMPT_POLICY = "preemptPolicy";
 
     public static String emailKey(String address) {
         return "email:" + address.toLowerCase(java.util.Locale.ROOT);

@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * One agent run. {@code environment} is the agent's whole environment (nothing else is inherited);
- * {@code instructionFile} and {@code logFile} lie outside {@code workingDirectory}.
+ * {@code instructionFile}, {@code summaryFile} and {@code logFile} lie outside {@code workingDirectory};
+ * at most {@code outputCapBytes} of output are kept in the log.
  */
 public record AgentRequest(
         List<String> argv,
@@ -16,8 +17,10 @@ public record AgentRequest(
         Path workingDirectory,
         String instruction,
         Path instructionFile,
+        Path summaryFile,
         Path logFile,
-        Duration timeout) {
+        Duration timeout,
+        long outputCapBytes) {
 
     public AgentRequest {
         argv = List.copyOf(argv);
@@ -25,7 +28,11 @@ public record AgentRequest(
         Objects.requireNonNull(workingDirectory, "workingDirectory");
         Objects.requireNonNull(instruction, "instruction");
         Objects.requireNonNull(instructionFile, "instructionFile");
+        Objects.requireNonNull(summaryFile, "summaryFile");
         Objects.requireNonNull(logFile, "logFile");
         Objects.requireNonNull(timeout, "timeout");
+        if (outputCapBytes < 0) {
+            throw new IllegalArgumentException("outputCapBytes must not be negative");
+        }
     }
 }

@@ -1,11 +1,11 @@
 package dev.hermes.worker.agent;
 
-import dev.hermes.protocol.state.CommandStatus;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,12 +18,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs an agent as an argument vector, without a shell. The instruction is data: written to stdin
- * and to a file named by {@code HERMES_INSTRUCTION_FILE}. Output (stdout and stderr) goes to the log
- * file. On timeout or stop the whole process tree is terminated, then killed after a grace period.
+ * and to a file named by {@code HERMES_INSTRUCTION_FILE}. Output (stdout and stderr) is drained into
+ * the log file up to the profile's cap. On timeout or stop the whole process tree gets SIGINT, then
+ * SIGKILL after the grace period. The summary is what the agent wrote to {@code HERMES_SUMMARY_FILE},
+ * else the last line of its output.
  */
 public final class AgentRunner {
     private static final Logger log = LoggerFactory.getLogger(AgentRunner.class);
     public static final String INSTRUCTION_FILE = "HERMES_INSTRUCTION_FILE";
+    public static final String SUMMARY_FILE = "HERMES_SUMMARY_FILE";
+    /** How long output may keep flowing after the agent exited (a background child holding the pipe). */
+    private static final Duration DRAIN = Duration.ofSeconds(2);
 
     private final Duration grace;
 
@@ -36,6 +41,8 @@ public final class AgentRunner {
         try {
             Files.createDirectories(request.instructionFile().getParent());
             Files.createDirectories(request.logFile().getParent());
+            Files.createDirectories(request.summaryFile().getParent());
+            Files.deleteIfExists(request.summaryFile());
             Files.write(request.instructionFile(), instruction);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the instruction file", e);
@@ -43,32 +50,34 @@ public final class AgentRunner {
         try {
             return runProcess(request, instruction, stop);
         } finally {
-            try {
-                Files.deleteIfExists(request.instructionFile());
-            } catch (IOException e) {
-                log.warn("cannot delete {}: {}", request.instructionFile(), e.toString());
-            }
+            delete(request.instructionFile());
+            delete(request.summaryFile());
         }
     }
 
     private AgentResult runProcess(AgentRequest request, byte[] instruction, StopSignal stop) {
         Map<String, String> env = new HashMap<>(request.environment());
         env.put(INSTRUCTION_FILE, request.instructionFile().toString());
+        env.put(SUMMARY_FILE, request.summaryFile().toString());
         ProcessBuilder builder = new ProcessBuilder(request.argv())
                 .directory(request.workingDirectory().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(request.logFile().toFile()));
+                .redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(env);
+        if (stop.isStopped()) {
+            return new AgentResult(AgentResult.Ending.STOPPED, "stopped before the agent started", stop.reason());
+        }
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
             log.warn("agent {} could not start: {}", request.argv().get(0), e.getMessage());
-            return new AgentResult(CommandStatus.FAILED, "agent could not start: " + e.getMessage(), null);
+            return new AgentResult(AgentResult.Ending.NOT_STARTED, "agent could not start: " + e.getMessage(), null);
         }
         log.info("agent started: pid {}, instruction {} bytes, timeout {} s", process.pid(), instruction.length,
                 request.timeout().toSeconds());
+        OutputCapture output = OutputCapture.start(process.getInputStream(), request.logFile(),
+                request.outputCapBytes(), "agent-output-" + process.pid());
         feed(process, instruction);
 
         boolean timedOut = false;
@@ -83,23 +92,54 @@ public final class AgentRunner {
         } catch (ExecutionException e) {
             throw new IllegalStateException("waiting for the agent failed", e);
         }
+        // Decided before the tree is signalled: an agent that exits of our SIGINT is stopped, not failed.
+        StopReason stoppedBy = timedOut || !process.isAlive() ? null : stop.reason();
         if (process.isAlive()) {
-            log.warn("stopping agent pid {}: {}", process.pid(), timedOut ? "timed out" : stop.reason());
+            log.info("stopping agent pid {}: {}", process.pid(), timedOut ? "timed out" : stoppedBy);
             ProcessTree.stop(process.toHandle(), grace);
         }
+        output.awaitDrained(DRAIN);
+        String summary = summary(request.summaryFile(), output);
         if (timedOut) {
             log.info("agent timed out after {} s", request.timeout().toSeconds());
-            return new AgentResult(CommandStatus.TIMED_OUT,
-                    "agent timed out after " + request.timeout().toSeconds() + " s", null);
+            return new AgentResult(AgentResult.Ending.TIMED_OUT,
+                    "agent timed out after " + request.timeout().toSeconds() + " s"
+                            + (summary == null ? "" : ": " + summary), null);
         }
-        if (stop.isStopped()) {
-            return new AgentResult(CommandStatus.FAILED, "agent stopped: " + stop.reason(), stop.reason());
+        if (stoppedBy != null) {
+            return new AgentResult(AgentResult.Ending.STOPPED, summary == null ? "agent stopped: " + stoppedBy : summary,
+                    stoppedBy);
         }
-        int code = process.exitValue();
-        log.info("agent exited with code {}", code);
-        String last = OutputTail.lastLine(request.logFile());
-        String summary = last != null ? last : "agent exited with code " + code;
-        return new AgentResult(code == 0 ? CommandStatus.SUCCEEDED : CommandStatus.FAILED, summary, null);
+        int code = exitCode(process);
+        log.info("agent exited with code {} ({} bytes of output)", code, output.bytes());
+        return new AgentResult(code == 0 ? AgentResult.Ending.SUCCEEDED : AgentResult.Ending.FAILED,
+                summary != null ? summary : "agent exited with code " + code, null);
+    }
+
+    private static int exitCode(Process process) {
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** The agent's own summary file when it wrote one, else the last line of its output. */
+    private static String summary(Path file, OutputCapture output) {
+        try {
+            if (Files.isRegularFile(file) && Files.size(file) > 0) {
+                byte[] bytes = Files.readAllBytes(file);
+                String text = new String(bytes, 0, Math.min(bytes.length, 16 * 1024), StandardCharsets.UTF_8)
+                        .replaceAll("[\\p{Cntrl}&&[^\n\t]]", " ").strip();
+                if (!text.isEmpty()) {
+                    return text;
+                }
+            }
+        } catch (IOException e) {
+            log.warn("cannot read the agent's summary file: {}", e.toString());
+        }
+        return output.lastLine();
     }
 
     /** Writes the instruction to stdin on its own thread: an agent that never reads it must not block us. */
@@ -113,5 +153,13 @@ public final class AgentRunner {
         }, "agent-stdin-" + process.pid());
         feeder.setDaemon(true);
         feeder.start();
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("cannot delete {}: {}", file, e.toString());
+        }
     }
 }

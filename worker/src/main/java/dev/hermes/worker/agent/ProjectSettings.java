@@ -1,6 +1,7 @@
 package dev.hermes.worker.agent;
 
 import dev.hermes.protocol.id.ProjectId;
+import dev.hermes.protocol.state.PreemptPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * A project's {@code project:{projectId}} item in {@code routes}: where its repository is and which
- * agent runs its commands. {@code agentArgv} is an argument vector, never a shell string.
+ * agent runs its commands (its profile). {@code agentArgv} is an argument vector, never a shell string;
+ * null timeout, cap and policy take the defaults (30 min, 1 MiB, resume).
  */
 public record ProjectSettings(
         ProjectId projectId,
@@ -17,9 +19,12 @@ public record ProjectSettings(
         String defaultBranch,
         List<String> agentArgv,
         Map<String, String> agentEnv,
-        Duration agentTimeout) {
+        Duration agentTimeout,
+        Long agentOutputCapBytes,
+        PreemptPolicy preemptPolicy) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1800);
+    public static final long DEFAULT_OUTPUT_CAP_BYTES = 1024 * 1024;
     private static final Pattern BRANCH = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,199}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -45,6 +50,11 @@ public record ProjectSettings(
         if (agentTimeout.isZero() || agentTimeout.isNegative()) {
             throw invalid(projectId, "agentTimeoutSeconds must be positive");
         }
+        agentOutputCapBytes = agentOutputCapBytes == null ? DEFAULT_OUTPUT_CAP_BYTES : agentOutputCapBytes;
+        if (agentOutputCapBytes < 0) {
+            throw invalid(projectId, "agentOutputCapBytes must not be negative");
+        }
+        preemptPolicy = preemptPolicy == null ? PreemptPolicy.RESUME : preemptPolicy;
     }
 
     private static boolean printable(String text) {

@@ -6,6 +6,7 @@ import static dev.hermes.protocol.table.ContainersTable.LEASE_EXPIRES_AT;
 import static dev.hermes.protocol.table.ContainersTable.LEASE_OWNER;
 import static dev.hermes.protocol.table.ContainersTable.LEASE_VERSION;
 import static dev.hermes.protocol.table.ContainersTable.RUNNING_COMMAND;
+import static dev.hermes.protocol.table.ContainersTable.RUNNING_THREAD;
 import static dev.hermes.protocol.table.ContainersTable.STATUS;
 
 import dev.hermes.protocol.id.ContainerKey;
@@ -74,20 +75,33 @@ public final class DynamoDbLeaseStore implements LeaseStore {
 
     @Override
     public void renew(Lease lease, Duration duration) {
+        long now = clock.millis();
         fencedUpdate(lease, "SET #expires = :exp", Map.of("#expires", LEASE_EXPIRES_AT),
-                Map.of(":exp", n(clock.millis() + duration.toMillis())));
+                Map.of(":exp", n(now + duration.toMillis()), ":now", n(now)), " AND #expires > :now");
     }
 
     @Override
     public void release(Lease lease) {
-        fencedUpdate(lease, "SET #status = :cold REMOVE #owner, #expires, #running",
-                Map.of("#status", STATUS, "#expires", LEASE_EXPIRES_AT, "#running", RUNNING_COMMAND),
-                Map.of(":cold", s(ContainerStatus.COLD.name())));
+        fencedUpdate(lease, "SET #status = :cold REMOVE #owner, #expires, #running, #thread",
+                Map.of("#status", STATUS, "#expires", LEASE_EXPIRES_AT, "#running", RUNNING_COMMAND,
+                        "#thread", RUNNING_THREAD),
+                Map.of(":cold", s(ContainerStatus.COLD.name())), "");
     }
 
-    /** An update conditioned on this lease still being ours: owner and version unchanged. */
+    @Override
+    public boolean isUnclaimed(Lease lease) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(key()).consistentRead(true))
+                .item();
+        return item != null && item.containsKey(LEASE_OWNER) && lease.owner().equals(item.get(LEASE_OWNER).s())
+                && item.containsKey(LEASE_VERSION) && Long.toString(lease.version()).equals(item.get(LEASE_VERSION).n());
+    }
+
+    /**
+     * An update conditioned on this lease still being ours: owner and version unchanged (and whatever
+     * {@code extraCondition} adds).
+     */
     private void fencedUpdate(Lease lease, String expression, Map<String, String> names,
-                              Map<String, AttributeValue> values) {
+                              Map<String, AttributeValue> values, String extraCondition) {
         Map<String, String> attributeNames = new HashMap<>(names);
         attributeNames.put("#owner", LEASE_OWNER);
         attributeNames.put("#version", LEASE_VERSION);
@@ -99,7 +113,7 @@ public final class DynamoDbLeaseStore implements LeaseStore {
                     .tableName(table)
                     .key(key())
                     .updateExpression(expression)
-                    .conditionExpression("#owner = :me AND #version = :v")
+                    .conditionExpression("#owner = :me AND #version = :v" + extraCondition)
                     .expressionAttributeNames(attributeNames)
                     .expressionAttributeValues(attributeValues)
                     .build());

@@ -96,6 +96,30 @@ public final class LeaseKeeper {
         }
     }
 
+    /** True while the lease is held, not lost and confirmed within its duration (no write needed). */
+    public boolean isFresh() {
+        checkFresh();
+        return isHeld();
+    }
+
+    /**
+     * After a loss: true when nobody has taken the lease over meanwhile (a read). False when it was
+     * taken, or the read fails.
+     */
+    public boolean unclaimedAfterLoss(Lease lease) {
+        try {
+            return store.isUnclaimed(lease);
+        } catch (RuntimeException e) {
+            log.warn("cannot read the lease of {}: {}", lease.containerKey(), e.toString());
+            return false;
+        }
+    }
+
+    /** The lease last held (also after it was lost), or null before the first acquisition. */
+    public Lease last() {
+        return held;
+    }
+
     /** Records that a fenced write found the lease gone. Runs {@code onLost} the first time. */
     public void markLost(LeaseLostException cause) {
         if (lost.compareAndSet(null, cause)) {
@@ -107,6 +131,8 @@ public final class LeaseKeeper {
 
     private void renew() {
         synchronized (writes) {
+            // After a pause (SIGSTOP, a long GC) the overdue renewal must not revive a lease that went stale.
+            checkFresh();
             Lease lease = held;
             if (lease == null || isLost()) {
                 return;

@@ -14,9 +14,9 @@ public interface LeaseStore {
     Lease acquire(String owner, Duration duration);
 
     /**
-     * Pushes the expiry forward.
+     * Pushes the expiry forward, only while the lease has not expired (by this worker's clock).
      *
-     * @throws LeaseLostException when the lease is no longer {@code lease} (owner or version changed)
+     * @throws LeaseLostException when the lease is no longer {@code lease} (owner or version changed) or expired
      */
     void renew(Lease lease, Duration duration);
 
@@ -26,4 +26,10 @@ public interface LeaseStore {
      * @throws LeaseLostException when the lease is no longer {@code lease}
      */
     void release(Lease lease);
+
+    /**
+     * A read, never a write: true while nobody has taken {@code lease} over (owner and version unchanged,
+     * even if it expired). A worker that lost its lease pushes its work in progress only then.
+     */
+    boolean isUnclaimed(Lease lease);
 }

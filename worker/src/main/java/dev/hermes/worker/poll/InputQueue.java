@@ -20,6 +20,12 @@ public interface InputQueue {
         extendVisibility(message, Duration.ZERO);
     }
 
+    /**
+     * Puts {@code body} at the end of the queue as a new message. {@code deduplicationId} makes a repeated
+     * call (after a crash) a no-op; it must differ for every distinct re-enqueue.
+     */
+    void send(String body, String deduplicationId);
+
     /** Removes {@code message} for good: only after its effect is durable. */
     void delete(ReceivedMessage message);
 }

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * (the container turns COLD), look once more without waiting, and on a late message take the lease back
  * and carry on.
  *
- * <p>The control queue (interrupts) is not polled here yet; it will get its own loop that calls the
- * command processor's stop seam, so that an interrupt never waits behind the command it stops.
+ * <p>The control queue (interrupts) has its own loop ({@code interrupt.ControlLoop}), so that an interrupt
+ * never waits behind the command it stops. Before leaving, {@code onIdle} tidies the workspace.
  */
 public final class PollLoop {
     private static final Logger log = LoggerFactory.getLogger(PollLoop.class);
@@ -32,14 +32,22 @@ public final class PollLoop {
     private final LeaseKeeper lease;
     private final Duration idleTimeout;
     private final Backoff backoff;
+    private final Runnable onIdle;
     private volatile boolean stopping;
 
     public PollLoop(InputQueue queue, MessageHandler handler, LeaseKeeper lease, Duration idleTimeout, Backoff backoff) {
+        this(queue, handler, lease, idleTimeout, backoff, () -> { });
+    }
+
+    /** @param onIdle runs (still under the lease) each time the loop is about to leave for idleness */
+    public PollLoop(InputQueue queue, MessageHandler handler, LeaseKeeper lease, Duration idleTimeout, Backoff backoff,
+                    Runnable onIdle) {
         this.queue = queue;
         this.handler = handler;
         this.lease = lease;
         this.idleTimeout = idleTimeout;
         this.backoff = backoff;
+        this.onIdle = onIdle;
     }
 
     /** Runs on the calling thread until the loop ends; the lease must be held on entry. */
@@ -100,6 +108,11 @@ public final class PollLoop {
 
     private Optional<Outcome> leaveIfStillIdle() {
         log.info("no message on {} for {} s; releasing the lease", queue.name(), idleTimeout.toSeconds());
+        try {
+            onIdle.run();
+        } catch (RuntimeException e) {
+            log.warn("tidying up before going idle failed: {}", e.toString());
+        }
         lease.release();
         Optional<ReceivedMessage> late;
         try {

@@ -13,11 +13,14 @@ public final class SqsInputQueue implements InputQueue {
     private final SqsClient sqs;
     private final String queueUrl;
     private final Duration visibilityTimeout;
+    private final String messageGroupId;
 
-    public SqsInputQueue(SqsClient sqs, String queueUrl, Duration visibilityTimeout) {
+    /** @param messageGroupId the FIFO group of every command of the container: its key */
+    public SqsInputQueue(SqsClient sqs, String queueUrl, Duration visibilityTimeout, String messageGroupId) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.visibilityTimeout = visibilityTimeout;
+        this.messageGroupId = messageGroupId;
     }
 
     @Override
@@ -49,6 +52,12 @@ public final class SqsInputQueue implements InputQueue {
                 .queueUrl(queueUrl)
                 .receiptHandle(message.receiptHandle())
                 .visibilityTimeout((int) timeout.toSeconds()));
+    }
+
+    @Override
+    public void send(String body, String deduplicationId) {
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body).messageGroupId(messageGroupId)
+                .messageDeduplicationId(deduplicationId));
     }
 
     @Override

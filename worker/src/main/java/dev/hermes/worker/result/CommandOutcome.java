@@ -18,7 +18,8 @@ public record CommandOutcome(
         List<String> filesChanged,
         Instant finishedAt) {
 
-    public static final int MAX_SUMMARY = 200;
+    /** Room for a summary an agent wrote to its summary file; a line of output is at most 200. */
+    public static final int MAX_SUMMARY = 2000;
 
     public CommandOutcome {
         Objects.requireNonNull(status, "status");

@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * A command's item as stored in the {@code commands} table; the fields the worker reads. The result
- * fields are null until the command ends.
+ * fields are null until the command ends; {@code attempts} counts the runs so far (0 before the first).
  */
 public record CommandRecord(
         CommandId commandId,
@@ -22,7 +22,8 @@ public record CommandRecord(
         String branch,
         String commitSha,
         List<String> filesChanged,
-        Instant finishedAt) {
+        Instant finishedAt,
+        long attempts) {
 
     public CommandRecord {
         Objects.requireNonNull(commandId, "commandId");

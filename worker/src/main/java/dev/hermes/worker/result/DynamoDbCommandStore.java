@@ -7,6 +7,8 @@ import static dev.hermes.protocol.table.CommandsTable.COMMIT_SHA;
 import static dev.hermes.protocol.table.CommandsTable.CONTAINER_KEY;
 import static dev.hermes.protocol.table.CommandsTable.FILES_CHANGED;
 import static dev.hermes.protocol.table.CommandsTable.FINISHED_AT;
+import static dev.hermes.protocol.table.CommandsTable.INTERRUPTED_BY;
+import static dev.hermes.protocol.table.CommandsTable.LAST_ERROR;
 import static dev.hermes.protocol.table.CommandsTable.LEASE_VERSION;
 import static dev.hermes.protocol.table.CommandsTable.STARTED_AT;
 import static dev.hermes.protocol.table.CommandsTable.STATUS;
@@ -68,11 +70,12 @@ public final class DynamoDbCommandStore implements CommandStore {
                 text(item, COMMIT_SHA),
                 item.containsKey(FILES_CHANGED)
                         ? item.get(FILES_CHANGED).l().stream().map(AttributeValue::s).toList() : List.of(),
-                item.containsKey(FINISHED_AT) ? Instant.ofEpochMilli(Long.parseLong(item.get(FINISHED_AT).n())) : null));
+                item.containsKey(FINISHED_AT) ? Instant.ofEpochMilli(Long.parseLong(item.get(FINISHED_AT).n())) : null,
+                item.containsKey(ATTEMPTS) ? Long.parseLong(item.get(ATTEMPTS).n()) : 0));
     }
 
     @Override
-    public void markRunning(CommandId commandId, Lease lease, Instant now) {
+    public void markRunning(CommandId commandId, ThreadId threadId, Lease lease, Instant now) {
         List<CommandStatus> from = List.copyOf(CommandStatus.predecessorsOf(CommandStatus.RUNNING));
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":running", s(CommandStatus.RUNNING.name()));
@@ -94,8 +97,8 @@ public final class DynamoDbCommandStore implements CommandStore {
                         "#leaseVersion", LEASE_VERSION, "#updatedAt", UPDATED_AT, "#attempts", ATTEMPTS))
                 .expressionAttributeValues(values)
                 .build();
-        Update container = containerUpdate(lease, "SET #running = :cid, #activity = :now",
-                Map.of(":cid", s(commandId.value()), ":now", n(now.toEpochMilli())));
+        Update container = containerUpdate(lease, "SET #running = :cid, #thread = :tid, #activity = :now",
+                Map.of(":cid", s(commandId.value()), ":tid", s(threadId.value())), now);
         write(commandId, lease, container, command, "in " + from);
     }
 
@@ -129,23 +132,72 @@ public final class DynamoDbCommandStore implements CommandStore {
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
                 .build();
-        Update container = containerUpdate(lease, "REMOVE #running SET #activity = :now", Map.of(":now", n(at)));
+        Update container = containerUpdate(lease, "REMOVE #running, #thread SET #activity = :now", Map.of(),
+                outcome.finishedAt());
         write(commandId, lease, container, command, "RUNNING under lease version " + lease.version());
     }
 
-    /** The container half of a transaction: conditioned on the lease still being {@code lease}. */
-    private Update containerUpdate(Lease lease, String expression, Map<String, AttributeValue> values) {
+    @Override
+    public void requeue(CommandId commandId, Lease lease, Instant now, String lastError, CommandId interruptedBy) {
+        Map<String, String> names = new HashMap<>(Map.of("#status", STATUS, "#updatedAt", UPDATED_AT,
+                "#leaseVersion", LEASE_VERSION, "#lastError", LAST_ERROR, "#interruptedBy", INTERRUPTED_BY));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":queued", s(CommandStatus.QUEUED.name()),
+                ":running", s(CommandStatus.RUNNING.name()),
+                ":now", n(now.toEpochMilli()),
+                ":v", n(lease.version())));
+        CommandStatus.RUNNING.checkMoveTo(CommandStatus.QUEUED);
+        StringBuilder expression = new StringBuilder("SET #status = :queued, #updatedAt = :now");
+        List<String> removed = new java.util.ArrayList<>();
+        if (lastError == null) {
+            removed.add("#lastError");
+        } else {
+            expression.append(", #lastError = :error");
+            values.put(":error", s(lastError.length() <= CommandOutcome.MAX_SUMMARY ? lastError
+                    : lastError.substring(0, CommandOutcome.MAX_SUMMARY)));
+        }
+        if (interruptedBy == null) {
+            removed.add("#interruptedBy");
+        } else {
+            expression.append(", #interruptedBy = :by");
+            values.put(":by", s(interruptedBy.value()));
+        }
+        if (!removed.isEmpty()) {
+            expression.append(" REMOVE ").append(String.join(", ", removed));
+        }
+        Update command = Update.builder()
+                .tableName(tables.commands())
+                .key(commandKey(commandId))
+                .updateExpression(expression.toString())
+                .conditionExpression("#status = :running AND #leaseVersion = :v")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .build();
+        Update container = containerUpdate(lease, "REMOVE #running, #thread SET #activity = :now", Map.of(), now);
+        write(commandId, lease, container, command, "RUNNING under lease version " + lease.version());
+    }
+
+    /**
+     * The container half of a transaction: conditioned on the lease still being {@code lease} and not
+     * expired by this worker's own clock, read as the request is built (the expiry was written with the
+     * same clock, so skew between machines does not matter), so a worker that was paused
+     * past its lease cannot write even when nobody has taken the lease over yet.
+     */
+    private Update containerUpdate(Lease lease, String expression, Map<String, AttributeValue> values, Instant now) {
         Map<String, AttributeValue> all = new HashMap<>(values);
         all.put(":me", s(lease.owner()));
         all.put(":v", n(lease.version()));
+        all.put(":now", n(now.toEpochMilli()));
+        all.put(":clock", n(System.currentTimeMillis()));
         return Update.builder()
                 .tableName(tables.containers())
                 .key(Map.of(ContainersTable.CONTAINER_KEY, s(lease.containerKey().value())))
                 .updateExpression(expression)
-                .conditionExpression("#owner = :me AND #version = :v")
+                .conditionExpression("#owner = :me AND #version = :v AND #expires > :clock")
                 .expressionAttributeNames(Map.of("#owner", ContainersTable.LEASE_OWNER,
                         "#version", ContainersTable.LEASE_VERSION, "#running", ContainersTable.RUNNING_COMMAND,
-                        "#activity", ContainersTable.LAST_ACTIVITY_AT))
+                        "#thread", ContainersTable.RUNNING_THREAD, "#activity", ContainersTable.LAST_ACTIVITY_AT,
+                        "#expires", ContainersTable.LEASE_EXPIRES_AT))
                 .expressionAttributeValues(all)
                 .build();
     }

@@ -13,10 +13,26 @@ public record CommitMessage(String text) {
     public static final int MAX_EXCERPT = 1000;
 
     public static CommitMessage of(String title, String instruction, CommandId commandId, ThreadId threadId) {
+        return build(subject(title, commandId), instruction, commandId, threadId);
+    }
+
+    /**
+     * A checkpoint of unfinished work: {@code WIP: <title> [<why>]}, the title shortened so that the
+     * whole subject stays within 72 characters and the tag is always seen.
+     */
+    public static CommitMessage wip(String title, String instruction, CommandId commandId, ThreadId threadId,
+                                    String why) {
+        String tag = " [" + why + "]";
+        String subject = "WIP: " + clip(subject(title, commandId), MAX_TITLE - "WIP: ".length() - tag.length()) + tag;
+        return build(subject, instruction, commandId, threadId);
+    }
+
+    private static String subject(String title, CommandId commandId) {
         String subject = firstLine(title);
-        if (subject.isEmpty()) {
-            subject = "Hermes command " + commandId;
-        }
+        return subject.isEmpty() ? "Hermes command " + commandId : subject;
+    }
+
+    private static CommitMessage build(String subject, String instruction, CommandId commandId, ThreadId threadId) {
         String excerpt = clip(instruction == null ? "" : instruction.strip(), MAX_EXCERPT);
         StringBuilder text = new StringBuilder(clip(subject, MAX_TITLE)).append("\n\n");
         if (!excerpt.isEmpty()) {

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 /**
  * The worker's directory: {@code repo/} (the clone, no checkout), {@code sessions/{threadId}/} (one
  * worktree per thread), {@code instructions/} and {@code logs/} (outside every worktree, so nothing
- * there is ever committed). Every path is built from a validated id, never from message text.
+ * there is ever committed), {@code used/} (when each thread last ran, for pruning). Every path is built from a validated id, never from message text.
  */
 public record Workspace(Path root) {
     public Workspace {
@@ -39,6 +39,20 @@ public record Workspace(Path root) {
 
     public Path session(ThreadId threadId) {
         return sessions().resolve(threadId.value());
+    }
+
+    /** Touched whenever the thread's worktree is prepared. */
+    public Path used(ThreadId threadId) {
+        return root.resolve("used").resolve(threadId.value());
+    }
+
+    /** Where the agent may write its summary ({@code HERMES_SUMMARY_FILE}). */
+    public Path summary(CommandId commandId) {
+        return root.resolve("instructions").resolve(commandId.value() + ".summary.txt");
+    }
+
+    public Path logs() {
+        return root.resolve("logs");
     }
 
     public Path instruction(CommandId commandId) {

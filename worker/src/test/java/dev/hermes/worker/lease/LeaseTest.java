@@ -90,13 +90,13 @@ class LeaseTest {
         assertThrows(LeaseLostException.class, workerA::current);
         CommandMessage command = scenario.command(ThreadId.fromRootKey("root", 0), "t", "do it");
         DynamoDbCommandStore commands = new DynamoDbCommandStore(emulators.dynamoDb(), tables);
-        assertThrows(LeaseLostException.class, () -> commands.markRunning(command.commandId(), a, Instant.now()));
+        assertThrows(LeaseLostException.class, () -> commands.markRunning(command.commandId(), command.threadId(), a, Instant.now()));
         assertEquals(CommandStatus.QUEUED.name(),
                 scenario.commandItem(command.commandId()).get(CommandsTable.STATUS).s());
         assertEquals("worker-b", scenario.containerItem().get(ContainersTable.LEASE_OWNER).s());
 
         // B's writes, fenced by its version, go through.
-        commands.markRunning(command.commandId(), b[0], Instant.now());
+        commands.markRunning(command.commandId(), command.threadId(), b[0], Instant.now());
         Map<String, AttributeValue> item = scenario.commandItem(command.commandId());
         assertEquals(CommandStatus.RUNNING.name(), item.get(CommandsTable.STATUS).s());
         assertEquals(Long.toString(b[0].version()), item.get(CommandsTable.LEASE_VERSION).n());

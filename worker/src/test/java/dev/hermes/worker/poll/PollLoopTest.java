@@ -148,6 +148,10 @@ class PollLoopTest {
         }
 
         @Override
+        public void send(String body, String deduplicationId) {
+        }
+
+        @Override
         public void delete(ReceivedMessage message) {
         }
     }
@@ -175,6 +179,11 @@ class PollLoopTest {
         @Override
         public synchronized void release(Lease lease) {
             calls.add("release " + lease.version());
+        }
+
+        @Override
+        public boolean isUnclaimed(Lease lease) {
+            return false;
         }
     }
 }

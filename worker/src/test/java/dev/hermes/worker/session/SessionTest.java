@@ -1,6 +1,7 @@
 package dev.hermes.worker.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,8 +90,8 @@ class SessionTest {
         Files.writeString(session.worktree().resolve("a.txt"), "a\n");
 
         CommitResult result = commit(session, "Add a");
-        assertTrue(result.pushFailure().startsWith("push rejected:"), result.pushFailure());
-        assertTrue(result.pushFailure().contains("rejected"), result.pushFailure());
+        assertTrue(result.pushFailure().rejected(), result.pushFailure().reason());
+        assertTrue(result.pushFailure().reason().startsWith("push rejected:"), result.pushFailure().reason());
         assertEquals(List.of("a.txt"), result.filesChanged());
     }
 
@@ -111,6 +112,70 @@ class SessionTest {
         assertEquals("# Heading", lines[2]);
         assertTrue(message.text().endsWith("\n\nHermes-Command: " + COMMAND + "\nHermes-Thread: " + THREAD + "\n"));
         assertTrue(message.text().length() < 72 + 1000 + 200);
+    }
+
+    @Test
+    void conflictMarkersAreNeverCommitted() throws IOException {
+        SessionBranch session = worktrees.prepare(THREAD, repo.url(), "main");
+        Files.writeString(session.worktree().resolve("merged.txt"), "<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> other\n");
+        Files.writeString(session.worktree().resolve("fine.md"), "Title\n=======\n");
+        UnsafeWorktreeException e = assertThrows(UnsafeWorktreeException.class, () -> commit(session, "Merge"));
+        assertTrue(e.getMessage().contains("conflict markers in merged.txt"), e.getMessage());
+        assertEquals(session.baseSha(), TestRepo.GIT.run(session.worktree(), "rev-parse", "HEAD").value());
+        assertEquals(List.of(), TestRepo.GIT.run(session.worktree(), "diff", "--cached", "--name-only").lines(),
+                "nothing left staged");
+        assertNull(repo.sha(THREAD.branch()), "nothing pushed");
+    }
+
+    @Test
+    void aStaleIndexLockIsRemovedWhenNoProcessHoldsIt() throws IOException {
+        SessionBranch session = worktrees.prepare(THREAD, repo.url(), "main");
+        Path lock = GitLocks.gitDir(session.worktree()).resolve("index.lock");
+        Files.writeString(lock, "");   // a git killed mid-command leaves this
+        Files.writeString(session.worktree().resolve("a.txt"), "a\n");
+
+        SessionBranch again = worktrees.prepare(THREAD, repo.url(), "main");
+        assertFalse(Files.exists(lock));
+        assertTrue(commit(again, "Add a").pushed());
+    }
+
+    @Test
+    void aLockIsKeptWhileALiveProcessWorksInTheTree() throws Exception {
+        SessionBranch session = worktrees.prepare(THREAD, repo.url(), "main");
+        Path lock = GitLocks.gitDir(session.worktree()).resolve("index.lock");
+        Files.writeString(lock, "");
+        Process holder = new ProcessBuilder("sleep", "60").directory(session.worktree().toFile()).start();
+        try {
+            Worktrees impatient = new Worktrees(workspace, TestRepo.GIT, Duration.ofMillis(500));
+            GitCommandException e = assertThrows(GitCommandException.class,
+                    () -> impatient.prepare(THREAD, repo.url(), "main"));
+            assertTrue(e.getMessage().contains("held by live process"), e.getMessage());
+            assertTrue(Files.exists(lock));
+        } finally {
+            holder.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void aBranchThatDivergedFromTheRemoteIsNeitherMergedNorForced() throws IOException {
+        SessionBranch session = worktrees.prepare(THREAD, repo.url(), "main");
+        Files.writeString(session.worktree().resolve("local.txt"), "only here\n");
+        checkpoint.commit(session, CommitMessage.of("Local", "x", COMMAND, THREAD), workspace.commitMessage(COMMAND));
+        repo.pushFromElsewhere(THREAD.branch(), "remote.txt", "only there\n");
+
+        BranchDivergedException e = assertThrows(BranchDivergedException.class,
+                () -> worktrees.prepare(THREAD, repo.url(), "main"));
+        assertTrue(e.getMessage().contains(THREAD.branch()), e.getMessage());
+        assertFalse(Files.exists(session.worktree().resolve("remote.txt")));
+    }
+
+    @Test
+    void aWipCommitSaysWhyAndKeepsItsTagWithin72Characters() {
+        String subject = CommitMessage.wip("y".repeat(100), "z", COMMAND, THREAD, "interrupted").text().lines()
+                .findFirst().orElseThrow();
+        assertEquals(72, subject.length());
+        assertTrue(subject.startsWith("WIP: yyy"), subject);
+        assertTrue(subject.endsWith("… [interrupted]"), subject);
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.hermes.protocol.id.CommandId;
 import dev.hermes.protocol.id.ContainerKey;
 import dev.hermes.protocol.id.ThreadId;
 import dev.hermes.protocol.message.CommandMessage;
+import dev.hermes.protocol.message.InterruptMessage;
 import dev.hermes.protocol.message.MessageCodec;
 import dev.hermes.protocol.message.QueueMessage;
 import dev.hermes.protocol.message.ResultMessage;
@@ -12,6 +13,7 @@ import dev.hermes.protocol.naming.TableNames;
 import dev.hermes.protocol.state.Channel;
 import dev.hermes.protocol.state.CommandStatus;
 import dev.hermes.protocol.state.ContainerStatus;
+import dev.hermes.protocol.state.InterruptKind;
 import dev.hermes.protocol.table.CommandsTable;
 import dev.hermes.protocol.table.ContainersTable;
 import dev.hermes.protocol.table.RoutesTable;
@@ -77,6 +79,17 @@ public final class Scenario {
         return urls.get(queues.in());
     }
 
+    /** What the orchestrator does when a newer command arrives while {@code target} runs. */
+    public void interrupt(CommandId target, CommandId by, InterruptKind kind) {
+        emulators.sqs().sendMessage(b -> b.queueUrl(urls.get(queues.ctl()))
+                .messageBody(CODEC.encode(InterruptMessage.of(key, target, by, kind, Instant.now()))));
+    }
+
+    /** Messages in the control queue, visible or in flight. */
+    public int ctlDepth() {
+        return depth(urls.get(queues.ctl()));
+    }
+
     /** Messages the redrive policy moved to the dead-letter queue. */
     public int dlqDepth() {
         return Integer.parseInt(emulators.sqs().getQueueAttributes(b -> b.queueUrl(urls.get(queues.dlq()))
@@ -104,6 +117,18 @@ public final class Scenario {
 
     /** Writes a QUEUED command item and sends its message (dedup id = commandId, group = container key). */
     public CommandMessage command(ThreadId thread, String title, String instruction) {
+        CommandMessage command = record(thread, title, instruction);
+        send(command, command.commandId().value());
+        return command;
+    }
+
+    /** Sends a command written by {@link #record}. */
+    public void send(CommandMessage command) {
+        send(command, command.commandId().value());
+    }
+
+    /** Writes a QUEUED command item only; {@link #send(CommandMessage)} puts its message on the queue. */
+    public CommandMessage record(ThreadId thread, String title, String instruction) {
         CommandMessage command = CommandMessage.of(CommandId.of("test", UUID.randomUUID().toString()), thread, key,
                 sequence.incrementAndGet(), Channel.EMAIL, title, instruction, Instant.now().truncatedTo(ChronoUnit.MILLIS));
         Map<String, AttributeValue> item = new HashMap<>();
@@ -117,7 +142,6 @@ public final class Scenario {
         item.put(CommandsTable.CHANNEL, s(command.channel().name()));
         item.put(CommandsTable.CREATED_AT, n(command.createdAt().toEpochMilli()));
         emulators.dynamoDb().putItem(b -> b.tableName(tables.commands()).item(item));
-        send(command, command.commandId().value());
         return command;
     }
 
@@ -157,7 +181,11 @@ public final class Scenario {
 
     /** Messages in the in queue, visible or in flight. */
     public int inQueueDepth() {
-        Map<QueueAttributeName, String> attributes = emulators.sqs().getQueueAttributes(b -> b.queueUrl(inQueueUrl())
+        return depth(inQueueUrl());
+    }
+
+    private int depth(String url) {
+        Map<QueueAttributeName, String> attributes = emulators.sqs().getQueueAttributes(b -> b.queueUrl(url)
                 .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
         return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
@@ -196,7 +224,29 @@ public final class Scenario {
     }
 
     public WorkerConfig config(Path workspace, Duration idleTimeout, Duration lease) {
-        return WorkerConfig.fromEnvironment(environment(workspace, idleTimeout.toSeconds(), lease.toSeconds()));
+        return config(workspace, idleTimeout, lease, Map.of());
+    }
+
+    /** With more {@code HERMES_*} settings (timings) on top. */
+    public WorkerConfig config(Path workspace, Duration idleTimeout, Duration lease, Map<String, String> more) {
+        Map<String, String> env = environment(workspace, idleTimeout.toSeconds(), lease.toSeconds());
+        env.putAll(more);
+        return WorkerConfig.fromEnvironment(env);
+    }
+
+    /** Fast timings for tests: visibility 3 s, retry back-off 1 s, stop grace 1 s. */
+    public static Map<String, String> fastTimings() {
+        return Map.of(WorkerConfig.VISIBILITY_TIMEOUT_SECONDS, "3", WorkerConfig.RETRY_BACKOFF_SECONDS, "1",
+                WorkerConfig.STOP_GRACE_MILLIS, "1000");
+    }
+
+    /** The project's routes item with extra attributes (output cap, preempt policy). */
+    public void projectAttribute(String name, AttributeValue value) {
+        emulators.dynamoDb().updateItem(b -> b.tableName(tables.routes())
+                .key(Map.of(RoutesTable.KEY, s(RoutesTable.projectKey(key.project().value()))))
+                .updateExpression("SET #a = :v")
+                .expressionAttributeNames(Map.of("#a", name))
+                .expressionAttributeValues(Map.of(":v", value)));
     }
 
     private void createQueues() {
