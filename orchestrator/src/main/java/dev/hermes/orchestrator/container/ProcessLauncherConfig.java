@@ -3,15 +3,34 @@ package dev.hermes.orchestrator.container;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code hermes.launcher.process}: how {@link ProcessContainerLauncher} starts a worker. The worker
- * gets the same endpoints, region and prefixes as the orchestrator.
+ * gets the same endpoints, region and prefixes as the orchestrator. {@code jvmOptions} go before
+ * {@code -jar} (the defaults favour start-up time: the worker is short-lived and mostly waits).
  */
 @ConfigurationProperties("hermes.launcher.process")
 public record ProcessLauncherConfig(@Bindable(defaultValue = "java") String javaCommand,
                                    @Nullable String workerJar,
                                    @Nullable String workspaceRoot,
                                    @Bindable(defaultValue = "300") int idleTimeoutSeconds,
-                                   @Bindable(defaultValue = "20") int leaseSeconds) {
+                                   @Bindable(defaultValue = "20") int leaseSeconds,
+                                   @Nullable List<String> jvmOptions) {
+    static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    public ProcessLauncherConfig {
+        jvmOptions = jvmOptions == null ? DEFAULT_JVM_OPTIONS : List.copyOf(jvmOptions);
+    }
+
+    /** The worker's argv: {@code java [jvmOptions] -jar workerJar}. */
+    List<String> command(String jar) {
+        List<String> argv = new ArrayList<>();
+        argv.add(javaCommand);
+        argv.addAll(jvmOptions);
+        argv.add("-jar");
+        argv.add(jar);
+        return argv;
+    }
 }

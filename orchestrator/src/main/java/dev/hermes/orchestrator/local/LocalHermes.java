@@ -50,6 +50,14 @@ public final class LocalHermes implements AutoCloseable {
     }
 
     public static LocalHermes start(LocalOptions options) throws Exception {
+        return start(options, Map.of());
+    }
+
+    /**
+     * As {@link #start(LocalOptions)}, with {@code overrides} applied over the local properties: e.g. the
+     * ECS launcher pointed at a local stand-in, a running cap, a faster reaper (tests and benchmarks).
+     */
+    public static LocalHermes start(LocalOptions options, Map<String, Object> overrides) throws Exception {
         // No local run may look for real AWS credentials or the EC2 metadata service.
         System.setProperty("aws.disableEc2Metadata", "true");
         Path workDir = options.dataDir() != null ? options.dataDir().toAbsolutePath()
@@ -75,6 +83,7 @@ public final class LocalHermes implements AutoCloseable {
                     .environments("local")
                     .properties(properties(options, httpPort, sqs, dynamo, mail, workDir, mimeSecret, apiToken))
                     .properties(channels.properties("http://127.0.0.1:" + httpPort, SLACK_BOT_USER))
+                    .properties(overrides)
                     .banner(false)
                     .start());
             context.getBean(EmbeddedServer.class).start();

@@ -5,15 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** Opaque pagination cursors: the last key of a page, base64url. */
-final class Cursors {
+public final class Cursors {
     private Cursors() {
     }
 
-    static String encode(String lastKey) {
+    public static String encode(String lastKey) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(lastKey.getBytes(StandardCharsets.UTF_8));
     }
 
-    static String decode(String cursor) {
+    public static String decode(String cursor) {
         try {
             return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
