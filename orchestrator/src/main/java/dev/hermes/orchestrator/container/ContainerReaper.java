@@ -19,8 +19,8 @@ import org.slf4j.MDC;
  * deadline, is started again (dead workers with backoff), or put back to COLD when no work waits;</li>
  * <li>an expired lease is taken back (container COLD, the zombie asked to stop), then the container is
  * started again if its {@code -in.fifo} holds work (visible or in flight);</li>
- * <li>a recently active COLD container with work on its queue (an orchestrator died between the send
- * and the start) is started;</li>
+ * <li>a recently active COLD container with visible work on its queue (an orchestrator died between the
+ * send and the start, or a stopped worker's message came back) is started;</li>
  * <li>waiting containers (the cap, failed launches) are started oldest first while slots are free.</li>
  * </ul>
  */
@@ -73,7 +73,9 @@ public class ContainerReaper {
         return switch (c.status()) {
             case STARTING -> reapStarting(c, now);
             case RUNNING -> reapRunning(c, now);
-            case COLD -> c.lastActivityAt() > now - config.coldCheckWindow().toMillis() && hasWork(c)
+            // Only visible work: messages in flight belong to a worker that released its lease on the way out
+            // (stopped mid-command); they come back visible after their visibility timeout, and then count.
+            case COLD -> c.lastActivityAt() > now - config.coldCheckWindow().toMillis() && hasVisibleWork(c)
                     && start(c, "work is queued but no worker runs");
         };
     }
@@ -153,8 +155,14 @@ public class ContainerReaper {
         return outcome == ContainerStarter.Outcome.STARTED;
     }
 
+    /** Visible, delayed or in flight: what a dead worker may have left. */
     private boolean hasWork(ContainerRecord row) {
         return !depths.of(row.queues().in()).isEmpty();
+    }
+
+    private boolean hasVisibleWork(ContainerRecord row) {
+        QueueDepths.Depth d = depths.of(row.queues().in());
+        return d.visible() + d.delayed() > 0;
     }
 
     private void stopQuietly(ContainerRecord c, String reason) {

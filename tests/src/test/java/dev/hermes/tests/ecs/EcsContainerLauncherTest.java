@@ -44,7 +44,7 @@ class EcsContainerLauncherTest {
         Path repo = Path.of(System.getProperty("hermes.root", "..")).toAbsolutePath().normalize();
         standIn = EcsStandIn.start(root, "hermes", new EcsStandIn.TaskDefinition("hermes-worker", "worker",
                 repo.resolve("worker/target/hermes-worker.jar")));
-        Map<String, Object> props = new HashMap<>(ecsProperties(standIn));
+        Map<String, Object> props = new HashMap<>(standIn.launcherProperties());
         props.put("aws.region", "us-east-1");
         props.put("aws.access-key-id", "hermeslocal");
         props.put("aws.secret-key", "hermeslocal");
@@ -53,17 +53,6 @@ class EcsContainerLauncherTest {
         props.put("hermes.reaper.enabled", false);
         context = ApplicationContext.run(props);
         launcher = context.getBean(ContainerLauncher.class);
-    }
-
-    /** What a Hermes needs to run its workers on the stand-in. */
-    static Map<String, Object> ecsProperties(EcsStandIn ecs) {
-        return Map.of("hermes.launcher.kind", "ecs",
-                "aws.services.ecs.endpoint-override", ecs.endpoint(),
-                "hermes.launcher.ecs.cluster", "hermes",
-                "hermes.launcher.ecs.task-definition", "hermes-worker",
-                "hermes.launcher.ecs.subnets", List.of("subnet-0a1b2c3d"),
-                "hermes.launcher.ecs.security-groups", List.of("sg-0a1b2c3d"),
-                "hermes.launcher.ecs.capacity-provider-strategy", List.of("FARGATE_SPOT:4", "FARGATE:1:1"));
     }
 
     @AfterAll

@@ -68,6 +68,17 @@ public final class EcsStandIn implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** The orchestrator settings that run workers on this stand-in (cluster {@code hermes}, family {@code hermes-worker}). */
+    public Map<String, Object> launcherProperties() {
+        return Map.of("hermes.launcher.kind", "ecs",
+                "aws.services.ecs.endpoint-override", endpoint(),
+                "hermes.launcher.ecs.cluster", "hermes",
+                "hermes.launcher.ecs.task-definition", "hermes-worker",
+                "hermes.launcher.ecs.subnets", List.of("subnet-0a1b2c3d"),
+                "hermes.launcher.ecs.security-groups", List.of("sg-0a1b2c3d"),
+                "hermes.launcher.ecs.capacity-provider-strategy", List.of("FARGATE_SPOT:4", "FARGATE:1:1"));
+    }
+
     /** How many tasks RunTask has started (a call answered from its client token starts none). */
     public int tasksStarted() {
         return started.get();
