@@ -51,6 +51,10 @@ final class LifecycleHarness implements AutoCloseable {
 
     /** Starts a Hermes in a fresh temporary folder (deleted by {@link #close()}). */
     static LifecycleHarness start(Launcher launcher, Map<String, Object> properties) throws Exception {
+        return start(launcher, properties, 3);
+    }
+
+    static LifecycleHarness start(Launcher launcher, Map<String, Object> properties, int idleSeconds) throws Exception {
         Path root = Files.createTempDirectory("hermes-lifecycle");
         Path repo = Path.of(System.getProperty("hermes.root", "..")).toAbsolutePath().normalize();
         Path workerJar = repo.resolve("worker/target/hermes-worker.jar");
@@ -66,11 +70,12 @@ final class LifecycleHarness implements AutoCloseable {
             ecs = EcsStandIn.start(root.resolve("ecs"), "hermes",
                     new EcsStandIn.TaskDefinition("hermes-worker", "worker", workerJar));
             props.putAll(ecs.launcherProperties());
-            props.put("hermes.launcher.ecs.idle-timeout-seconds", 3);
+            props.put("hermes.launcher.ecs.idle-timeout-seconds", idleSeconds);
             props.put("hermes.launcher.ecs.lease-seconds", 5);
         }
         try {
-            LocalHermes hermes = LocalHermes.start(LocalOptions.forTests(root, seedDir.resolve("seed.yml"), workerJar, 3), props);
+            LocalHermes hermes = LocalHermes.start(LocalOptions.forTests(root, seedDir.resolve("seed.yml"), workerJar, idleSeconds),
+                    props);
             return new LifecycleHarness(root, hermes, ecs, seedDir.resolve("agents"), workerJar);
         } catch (Exception e) {
             if (ecs != null) {
@@ -165,6 +170,10 @@ final class LifecycleHarness implements AutoCloseable {
 
     boolean agentStarted(String commandId) {
         return Files.exists(agents.resolve("started").resolve(commandId));
+    }
+
+    <T> T bean(Class<T> type) {
+        return hermes.context().getBean(type);
     }
 
     GitRemote remote(String project) {
