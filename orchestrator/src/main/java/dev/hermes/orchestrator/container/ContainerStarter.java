@@ -64,7 +64,9 @@ public class ContainerStarter {
             StartSlots.Outcome slot = slots.tryStart(key, now, stale, attempt, seen.leaseVersion(), config.maxRunning());
             if (slot == StartSlots.Outcome.FULL) {
                 containers.markWaiting(key, now);
-                LOG.info("{} waits: {} containers running (hermes.launcher.max-running)", key, config.maxRunning());
+                if (seen.waitingSince() == 0) {
+                    LOG.info("{} waits: {} containers running (hermes.launcher.max-running)", key, config.maxRunning());
+                }
                 return Outcome.WAITING;
             }
             if (slot == StartSlots.Outcome.LOST) {
