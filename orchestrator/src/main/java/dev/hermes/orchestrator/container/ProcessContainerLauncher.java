@@ -30,10 +30,14 @@ public class ProcessContainerLauncher implements ContainerLauncher {
     private final WorkerEnvironment workerEnv;
     private final Map<Long, Process> children = new ConcurrentHashMap<>();
     private final Map<String, String> byToken = new ConcurrentHashMap<>();
+    private final ClassDataArchive classData;
 
     public ProcessContainerLauncher(ProcessLauncherConfig config, WorkerEnvironment workerEnv) {
         this.config = config;
         this.workerEnv = workerEnv;
+        this.classData = config.classDataSharing() && config.workerJar() != null && config.workspaceRoot() != null
+                ? ClassDataArchive.forJar(Path.of(config.workerJar()), Path.of(config.workspaceRoot()).resolve(".cds"))
+                : null;
     }
 
     @Override
@@ -53,7 +57,9 @@ public class ProcessContainerLauncher implements ContainerLauncher {
         Path workspace = Path.of(config.workspaceRoot()).resolve(key.containerId());
         try {
             Files.createDirectories(workspace);
-            ProcessBuilder pb = new ProcessBuilder(config.command(new File(config.workerJar()).getAbsolutePath()));
+            ClassDataArchive.Use cds = classData == null ? new ClassDataArchive.Use(List.of(), null)
+                    : classData.next(System.nanoTime());
+            ProcessBuilder pb = new ProcessBuilder(config.command(cds.options(), new File(config.workerJar()).getAbsolutePath()));
             Map<String, String> env = pb.environment();
             env.keySet().removeIf(name -> name.startsWith("HERMES_"));
             env.putAll(workerEnv.of(key, config.idleTimeoutSeconds(), config.leaseSeconds()));
@@ -70,6 +76,9 @@ public class ProcessContainerLauncher implements ContainerLauncher {
             pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
             pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             Process process = pb.start();
+            if (cds.trainingFile() != null) {
+                process.onExit().thenRun(() -> classData.trained(cds.trainingFile()));
+            }
             children.put(process.pid(), process);
             children.values().removeIf(p -> !p.isAlive());
             String handle = "pid:" + process.pid() + "@" + startMillis(process.toHandle()).orElse(0L);

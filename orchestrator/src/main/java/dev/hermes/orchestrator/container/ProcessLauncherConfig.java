@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * {@code hermes.launcher.process}: how {@link ProcessContainerLauncher} starts a worker. The worker
  * gets the same endpoints, region and prefixes as the orchestrator. {@code jvmOptions} go before
- * {@code -jar} (the defaults favour start-up time: the worker is short-lived and mostly waits).
+ * {@code -jar} (the defaults favour start-up time: the worker is short-lived and mostly waits);
+ * {@code classDataSharing} keeps an AppCDS archive of the worker's classes ({@link ClassDataArchive}).
  */
 @ConfigurationProperties("hermes.launcher.process")
 public record ProcessLauncherConfig(@Bindable(defaultValue = "java") String javaCommand,
@@ -17,18 +18,20 @@ public record ProcessLauncherConfig(@Bindable(defaultValue = "java") String java
                                    @Nullable String workspaceRoot,
                                    @Bindable(defaultValue = "300") int idleTimeoutSeconds,
                                    @Bindable(defaultValue = "20") int leaseSeconds,
-                                   @Nullable List<String> jvmOptions) {
+                                   @Nullable List<String> jvmOptions,
+                                   @Bindable(defaultValue = "true") boolean classDataSharing) {
     static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     public ProcessLauncherConfig {
         jvmOptions = jvmOptions == null ? DEFAULT_JVM_OPTIONS : List.copyOf(jvmOptions);
     }
 
-    /** The worker's argv: {@code java [jvmOptions] -jar workerJar}. */
-    List<String> command(String jar) {
+    /** The worker's argv: {@code java [jvmOptions] [extra] -jar workerJar}. */
+    List<String> command(List<String> extra, String jar) {
         List<String> argv = new ArrayList<>();
         argv.add(javaCommand);
         argv.addAll(jvmOptions);
+        argv.addAll(extra);
         argv.add("-jar");
         argv.add(jar);
         return argv;
