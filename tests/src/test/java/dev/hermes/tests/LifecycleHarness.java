@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -59,7 +58,7 @@ final class LifecycleHarness implements AutoCloseable {
         Path repo = Path.of(System.getProperty("hermes.root", "..")).toAbsolutePath().normalize();
         Path workerJar = repo.resolve("worker/target/hermes-worker.jar");
         Path seedDir = root.resolve("seed");
-        copyTree(repo.resolve("tests/src/test/resources/lifecycle"), seedDir);
+        TestFiles.copyTree(repo.resolve("tests/src/test/resources/lifecycle"), seedDir);
         Map<String, Object> props = new HashMap<>(properties);
         props.putIfAbsent("hermes.reaper.interval", "1s");
         props.putIfAbsent("hermes.reaper.restart-backoff", "1s");
@@ -180,19 +179,6 @@ final class LifecycleHarness implements AutoCloseable {
         return new GitRemote(hermes.workDir().resolve("remotes").resolve(project + ".git"));
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
     @Override
     public void close() throws Exception {
         try {
@@ -204,9 +190,7 @@ final class LifecycleHarness implements AutoCloseable {
             if (Boolean.getBoolean("hermes.keep-test-files")) {
                 return;
             }
-            try (Stream<Path> files = Files.walk(root)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TestFiles.deleteTree(root);
         }
     }
 }

@@ -75,8 +75,10 @@ public class ContainerReaper {
             case RUNNING -> reapRunning(c, now);
             // Only visible work: messages in flight belong to a worker that released its lease on the way out
             // (stopped mid-command); they come back visible after their visibility timeout, and then count.
-            case COLD -> c.lastActivityAt() > now - config.coldCheckWindow().toMillis() && hasVisibleWork(c)
-                    && start(c, "work is queued but no worker runs");
+            // The last interval is left to the dispatch that is sending (and starting) right now.
+            case COLD -> c.lastActivityAt() > now - config.coldCheckWindow().toMillis()
+                    && c.lastActivityAt() < now - config.interval().toMillis()
+                    && hasVisibleWork(c) && start(c, "work is queued but no worker runs");
         };
     }
 

@@ -28,6 +28,8 @@ public class ProcessContainerLauncher implements ContainerLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessContainerLauncher.class);
     private final ProcessLauncherConfig config;
     private final WorkerEnvironment workerEnv;
+    /** Children are remembered after they exit, for their exit code; past this many, the exited ones go. */
+    private static final int MAX_REMEMBERED = 1000;
     private final Map<Long, Process> children = new ConcurrentHashMap<>();
     private final Map<String, String> byToken = new ConcurrentHashMap<>();
     private final ClassDataArchive classData;
@@ -80,10 +82,13 @@ public class ProcessContainerLauncher implements ContainerLauncher {
                 process.onExit().thenRun(() -> classData.trained(cds.trainingFile()));
             }
             children.put(process.pid(), process);
-            children.values().removeIf(p -> !p.isAlive());
+            if (children.size() > MAX_REMEMBERED) {
+                children.values().removeIf(p -> !p.isAlive());
+            }
             String handle = "pid:" + process.pid() + "@" + startMillis(process.toHandle()).orElse(0L);
             byToken.put(startToken, handle);
-            LOG.info("started worker {} for {} (log {})", handle, key, log);
+            LOG.info("started worker {} for {} (log {}, class data {})", handle, key, log,
+                    cds.trainingFile() != null ? "training" : cds.options().isEmpty() ? "none" : "shared");
             return handle;
         } catch (IOException e) {
             throw new LaunchFailedException(key, e.getMessage(), e);
@@ -97,8 +102,9 @@ public class ProcessContainerLauncher implements ContainerLauncher {
             return WorkerState.unknown("not a process handle: " + handle);
         }
         Process child = children.get(pid.pid());
-        if (child != null && !child.isAlive()) {
-            return WorkerState.stopped("exited", child.exitValue());
+        if (child != null) {
+            // Our own child: its Process knows for sure (a pid alone cannot tell a zombie from a worker).
+            return child.isAlive() ? WorkerState.running() : WorkerState.stopped("exited", child.exitValue());
         }
         Optional<ProcessHandle> process = ProcessHandle.of(pid.pid()).filter(ProcessHandle::isAlive)
                 .filter(p -> pid.startMillis() == 0 || startMillis(p).map(s -> s == pid.startMillis()).orElse(true));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hermes.orchestrator.cli.MimeBuilder;
 import dev.hermes.orchestrator.local.LocalHermes;
 import dev.hermes.orchestrator.local.LocalOptions;
+import dev.hermes.tests.TestFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +43,7 @@ public final class ColdStartBenchmark {
         Path root = Files.createTempDirectory("hermes-cold-bench");
         Path repo = Path.of(System.getProperty("hermes.root", "..")).toAbsolutePath().normalize();
         Path seed = root.resolve("seed");
-        copy(repo.resolve("tests/src/test/resources/bench"), seed);
+        TestFiles.copyTree(repo.resolve("tests/src/test/resources/bench"), seed);
         boolean cds = !"false".equals(System.getProperty("bench.cds"));
         Map<String, Object> props = Map.of("hermes.intake.per-minute", 100_000, "hermes.intake.burst", 100_000,
                 "hermes.launcher.process.class-data-sharing", cds);
@@ -85,9 +85,7 @@ public final class ColdStartBenchmark {
             }
             report(runs);
         }
-        try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        TestFiles.deleteTree(root);
         System.exit(0);
     }
 
@@ -179,16 +177,4 @@ public final class ColdStartBenchmark {
         return JSON.readTree(r.body());
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
 }
