@@ -6,6 +6,7 @@ import dev.hermes.orchestrator.container.ContainerQueues;
 import dev.hermes.orchestrator.container.ContainerRecord;
 import dev.hermes.orchestrator.container.ContainerStarter;
 import dev.hermes.orchestrator.container.ContainerStore;
+import dev.hermes.orchestrator.container.QueuesMissingException;
 import dev.hermes.orchestrator.interrupt.InterruptSender;
 import dev.hermes.orchestrator.reply.ReplyService;
 import dev.hermes.orchestrator.result.OutputConsumer;
@@ -51,8 +52,9 @@ public class Dispatcher {
     }
 
     public void dispatch(CommandRecord command) {
-        ContainerQueues queues = queuesOf(command.containerKey());
-        ContainerStore.Sequenced taken = containers.nextSequence(command.containerKey());
+        queuesOf(command.containerKey());
+        ContainerStore.Sequenced taken = takeSequence(command.containerKey());
+        ContainerQueues queues = taken.container().queues();
         long sequence = taken.sequence();
         CommandMessage message = CommandMessage.of(command.commandId(), command.threadId(), command.containerKey(),
                 sequence, command.channel(), command.title(), command.instruction(),
@@ -69,7 +71,18 @@ public class Dispatcher {
         }
     }
 
-    /** Queue URLs never change once created: known ones are kept in memory. */
+    /** The next sequence number; when cleanup deleted the queues of a long-COLD container, they are created again. */
+    private ContainerStore.Sequenced takeSequence(ContainerKey key) {
+        try {
+            return containers.nextSequence(key);
+        } catch (QueuesMissingException e) {
+            knownQueues.remove(key);
+            queuesOf(key);
+            return containers.nextSequence(key);
+        }
+    }
+
+    /** Queue URLs never change while they exist: known ones are kept in memory. */
     private ContainerQueues queuesOf(ContainerKey key) {
         ContainerQueues known = knownQueues.get(key);
         if (known == null) {
