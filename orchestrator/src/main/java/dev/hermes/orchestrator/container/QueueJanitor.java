@@ -2,14 +2,11 @@ package dev.hermes.orchestrator.container;
 
 import dev.hermes.orchestrator.config.QueuesConfig;
 import dev.hermes.protocol.id.ContainerKey;
-import dev.hermes.protocol.id.InvalidIdException;
 import dev.hermes.protocol.naming.QueueNames;
 import dev.hermes.protocol.state.ContainerStatus;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,10 +15,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deletes the queues of containers that have been COLD longer than {@code hermes.queues.retention-after-cold}.
- * Only queues found by the Hermes prefix, tagged {@code ManagedBy=hermes} with a {@code ContainerKey}
- * tag, never the shared ones, and only when all of a container's queues are empty (visible, in flight
- * and delayed). The row's queue URLs are cleared first, conditionally on no activity since it was
- * read, so a message that arrives later creates the queues again instead of using deleted ones.
+ * The candidates are the {@code containers} rows (scanned page by page), not a listing of the account's
+ * queues: {@code sqs:ListQueues} can only be granted on {@code *}, and a queue no row points at is not
+ * Hermes's to judge. A container's queues go only when every one of them is tagged
+ * {@code ManagedBy=hermes} with its own {@code ContainerKey}, is not a shared queue, and is empty
+ * (visible, in flight and delayed). The row's queue URLs are cleared first, conditionally on no
+ * activity since it was read, so a message that arrives later creates the queues again instead of
+ * using deleted ones.
  */
 @Singleton
 public class QueueJanitor {
@@ -44,53 +44,43 @@ public class QueueJanitor {
     /** One pass; answers the URLs it deleted. */
     public synchronized List<String> sweep() {
         long cutoff = clock.millis() - config.retentionAfterCold().toMillis();
-        Set<String> shared = Set.of(QueueNames.inboundEmail(config.prefix()), QueueNames.inboundEmailDlq(config.prefix()));
-        Map<ContainerKey, Set<String>> byContainer = new LinkedHashMap<>();
-        for (String url : queues.list(config.prefix())) {
-            if (shared.contains(url.substring(url.lastIndexOf('/') + 1))) {
-                continue;
-            }
-            Map<String, String> tags = queues.tags(url);
-            if (!"hermes".equals(tags.get("ManagedBy")) || tags.get("ContainerKey") == null) {
+        List<String> deleted = new ArrayList<>();
+        for (ContainerRecord row : containers.all()) {
+            if (!longCold(row, cutoff)) {
                 continue;
             }
             try {
-                byContainer.computeIfAbsent(ContainerKey.parse(tags.get("ContainerKey")), k -> new LinkedHashSet<>()).add(url);
-            } catch (InvalidIdException e) {
-                LOG.warn("queue {} has a ContainerKey tag that is not one: left alone", url);
+                deleted.addAll(cleanUp(row));
+            } catch (RuntimeException e) {
+                LOG.warn("cleanup of the queues of {} failed, next pass retries: {}", row.key(), e.toString());
             }
         }
-        List<String> deleted = new ArrayList<>();
-        byContainer.forEach((key, urls) -> {
-            try {
-                deleted.addAll(cleanUp(key, urls, cutoff));
-            } catch (RuntimeException e) {
-                LOG.warn("cleanup of the queues of {} failed, next pass retries: {}", key, e.toString());
-            }
-        });
         return deleted;
     }
 
-    private List<String> cleanUp(ContainerKey key, Set<String> found, long cutoff) {
-        ContainerRecord row = containers.find(key).orElse(null);
-        if (row != null && (row.status() != ContainerStatus.COLD || row.leaseOwner() != null
-                || row.waitingSince() > 0 || row.lastActivityAt() >= cutoff)) {
-            return List.of();
-        }
-        Set<String> urls = new LinkedHashSet<>(found);
-        if (row != null && row.queues() != null) {
-            urls.addAll(List.of(row.queues().in(), row.queues().dlq(), row.queues().ctl(), row.queues().out()));
-        } else if (!found.stream().allMatch(url -> queues.createdBefore(url, cutoff))) {
-            return List.of(); // no row points at them: only long-forgotten leftovers go
+    private static boolean longCold(ContainerRecord row, long cutoff) {
+        return row.queues() != null && row.status() == ContainerStatus.COLD && row.leaseOwner() == null
+                && row.waitingSince() == 0 && row.lastActivityAt() < cutoff;
+    }
+
+    private List<String> cleanUp(ContainerRecord row) {
+        ContainerQueues q = row.queues();
+        List<String> urls = List.of(q.in(), q.dlq(), q.ctl(), q.out());
+        Set<String> shared = Set.of(QueueNames.inboundEmail(config.prefix()), QueueNames.inboundEmailDlq(config.prefix()));
+        for (String url : urls) {
+            if (shared.contains(url.substring(url.lastIndexOf('/') + 1)) || !managedFor(row.key(), queues.tags(url))) {
+                LOG.warn("queues of {} kept: {} is not tagged as this container's", row.key(), url);
+                return List.of();
+            }
         }
         for (String url : urls) {
             QueueDepths.Depth depth = depths.of(url);
             if (!depth.isEmpty()) {
-                LOG.info("queues of {} kept: {} holds {} messages", key, url, depth.total());
+                LOG.info("queues of {} kept: {} holds {} messages", row.key(), url, depth.total());
                 return List.of();
             }
         }
-        if (row != null && row.queues() != null && !containers.clearQueues(row)) {
+        if (!containers.clearQueues(row)) {
             return List.of(); // something happened to it meanwhile
         }
         List<String> deleted = new ArrayList<>();
@@ -99,7 +89,11 @@ public class QueueJanitor {
                 deleted.add(url);
             }
         }
-        LOG.info("deleted the queues of {} (COLD since before the retention): {}", key, deleted);
+        LOG.info("deleted the queues of {} (COLD since before the retention): {}", row.key(), deleted);
         return deleted;
+    }
+
+    private static boolean managedFor(ContainerKey key, Map<String, String> tags) {
+        return "hermes".equals(tags.get("ManagedBy")) && key.value().equals(tags.get("ContainerKey"));
     }
 }

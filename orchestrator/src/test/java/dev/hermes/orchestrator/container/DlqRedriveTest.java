@@ -69,8 +69,10 @@ class DlqRedriveTest {
 
         JsonNode first = redrive();
         assertEquals(2, first.get("moved").asInt(), first.toString());
-        assertEquals(1, first.get("fromQueue").asInt());
-        assertEquals(1, first.get("fromTable").asInt());
+        // The DLQ watcher may take the DLQ's message first (it then marks the row DEAD_LETTERED and
+        // deletes the message): either way both come back, each once.
+        assertEquals(2, first.get("fromQueue").asInt() + first.get("fromTable").asInt(), first.toString());
+        assertTrue(first.get("fromTable").asInt() >= 1, first.toString());
 
         List<Message> back = receiveAll(sqs, queues.in());
         Set<String> ids = back.stream().map(m -> codec.decode(m.body(), CommandMessage.class).commandId().value())
