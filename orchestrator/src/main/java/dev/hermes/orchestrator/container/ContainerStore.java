@@ -14,9 +14,17 @@ public interface ContainerStore {
     void recordQueues(ContainerKey key, ContainerQueues queues);
 
     /** Takes the next per-container sequence number (atomic); answers it with the row as it is now. */
-    Sequenced nextSequence(ContainerKey key);
+    default Sequenced nextSequence(ContainerKey key) {
+        return reserveSequences(key, 1);
+    }
 
-    /** A sequence number and the container row it was taken from (lease, queues). */
+    /**
+     * Takes the next {@code count} sequence numbers in one atomic step: they are
+     * {@code sequence - count + 1 .. sequence}. Numbers reserved but never sent leave a gap.
+     */
+    Sequenced reserveSequences(ContainerKey key, int count);
+
+    /** The last sequence number taken and the container row it was taken from (lease, queues). */
     record Sequenced(long sequence, ContainerRecord container) {
     }
 

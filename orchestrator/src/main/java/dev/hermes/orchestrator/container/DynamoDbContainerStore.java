@@ -59,12 +59,15 @@ public class DynamoDbContainerStore implements ContainerStore {
     }
 
     @Override
-    public Sequenced nextSequence(ContainerKey key) {
+    public Sequenced reserveSequences(ContainerKey key, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be positive: " + count);
+        }
         Map<String, AttributeValue> row = dynamo.updateItem(b -> b.tableName(table)
                 .key(Items.key(CONTAINER_KEY, key.value()))
-                .updateExpression("ADD nextSequence :one")
+                .updateExpression("ADD nextSequence :n")
                 .conditionExpression("attribute_exists(containerKey)")
-                .expressionAttributeValues(Map.of(":one", n(1)))
+                .expressionAttributeValues(Map.of(":n", n(count)))
                 .returnValues(ReturnValue.ALL_NEW)).attributes();
         return new Sequenced(Items.num(row, NEXT_SEQUENCE, 0), read(row));
     }
