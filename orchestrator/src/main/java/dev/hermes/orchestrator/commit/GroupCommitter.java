@@ -19,9 +19,9 @@ public class GroupCommitter {
     private final IntakeStore store;
     private final Batcher<IntakeWrite, CommitResult> batcher;
 
-    public GroupCommitter(IntakeStore store, MeterRegistry meters) {
+    public GroupCommitter(IntakeStore store, CommitConfig config, MeterRegistry meters) {
         this.store = store;
-        this.batcher = new Batcher<>("intake-commit", MAX_BATCH, this::commitAll, meters);
+        this.batcher = new Batcher<>("intake-commit", MAX_BATCH, config.workers(), this::commitAll, meters);
     }
 
     /** Blocks until the write is settled; throws when it could not be committed now. */

@@ -26,13 +26,18 @@ public class ContainerStarter {
         this.clock = clock;
     }
 
+    /** Whether a worker held a live lease when {@code seen} was read. */
+    public boolean holdsLease(ContainerRecord seen) {
+        return seen.leaseOwner() != null && seen.leaseExpiresAt() > clock.millis();
+    }
+
     /**
      * Answers whether this call launched a worker (a cold start); a failed launch is logged and
      * retried later. {@code seen} is the row as just read: a live lease there needs no write at all.
      */
     public boolean ensureStarted(ContainerKey key, ContainerRecord seen) {
         long now = clock.millis();
-        if (seen.leaseOwner() != null && seen.leaseExpiresAt() > now) {
+        if (holdsLease(seen)) {
             return false;
         }
         if (!containers.tryMarkStarting(key, now, now - START_DEADLINE.toMillis())) {

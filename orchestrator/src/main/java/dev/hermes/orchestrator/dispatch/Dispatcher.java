@@ -23,16 +23,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
  * Puts recorded commands on their containers' input queues and makes sure a worker will take them.
- * Commands dispatched at the same time travel together, per container: queues first, one block of
- * sequence numbers, the FIFO sends in sequence order (deduplicated on the command id). The caller
- * returns once its command is on the queue; then, without being waited for, a second stage reads
- * the lease as it is after the send, starts a worker if none holds it, and writes QUEUED.
+ * Commands dispatched at the same time travel together, per container, through three stages that
+ * work at once on consecutive batches: queues and one block of sequence numbers; the FIFO sends in
+ * sequence order (deduplicated on the command id), after which the caller returns; then, without
+ * being waited for, the lease as it is after the send, a start if no worker holds it, and QUEUED.
  */
 @Singleton
 public class Dispatcher {
@@ -45,7 +47,8 @@ public class Dispatcher {
     private final SqsBatchSender sender;
     private final QueuedMarker queued;
     private final Map<ContainerKey, ContainerQueues> knownQueues = new ConcurrentHashMap<>();
-    private final Batcher<CommandRecord, Long> batcher;
+    private final Batcher<Pending, Long> batcher;
+    private final Batcher<Numbered, Void> sends;
     private final Batcher<Sent, Void> after;
     private final ExecutorService perContainer = Executors.newFixedThreadPool(8, r -> {
         Thread t = new Thread(r, "hermes-dispatch");
@@ -61,75 +64,133 @@ public class Dispatcher {
         this.outputs = outputs;
         this.sender = sender;
         this.queued = queued;
-        this.batcher = new Batcher<>("dispatch", MAX_BATCH, this::dispatchAll, meters);
+        this.batcher = new Batcher<>("dispatch-sequence", MAX_BATCH, this::sequenceAll, meters);
+        this.sends = new Batcher<>("dispatch-send", MAX_BATCH, this::sendAll, meters);
         this.after = new Batcher<>("after-dispatch", MAX_BATCH, this::afterAll, meters);
     }
 
-    /** A command on its queue, with the sequence number it was sent with. */
-    private record Sent(CommandRecord command, long sequence, ContainerQueues queues) {
+    /** A command to dispatch once {@code durable} answers true (its record is written). */
+    private record Pending(CommandRecord command, CompletableFuture<Boolean> durable) {
     }
 
-    /** Returns once the command is on its container's queue; answers its sequence number. */
+    /** A command with the sequence number it is sent with, and its container's row as the number was taken. */
+    private record Numbered(CommandRecord command, long sequence, ContainerQueues queues, ContainerRecord seen) {
+    }
+
+    /** A command on its queue; {@code launched} is null unless the worker was already checked before the answer. */
+    private record Sent(Numbered numbered, Boolean launched) {
+    }
+
+    /** Returns once the recorded command is on its container's queue; answers its sequence number. */
     public long dispatch(CommandRecord command) {
-        return batcher.await(command);
+        return batcher.await(new Pending(command, CompletableFuture.completedFuture(true)));
     }
 
-    /** Does not wait: completes on the dispatcher's thread once the command is on its queue. */
-    public CompletableFuture<Long> submit(CommandRecord command) {
-        return batcher.submit(command);
+    /**
+     * Does not wait. The sequence number is taken while {@code durable} (the write of the command)
+     * is still in flight, so the two requests overlap; the command is sent only if it answers true,
+     * else its number is left unused and the result is -1.
+     */
+    public CompletableFuture<Long> submitWhenDurable(CommandRecord command, CompletableFuture<Boolean> durable) {
+        return batcher.submit(new Pending(command, durable));
     }
 
-    private void dispatchAll(List<Batcher.Job<CommandRecord, Long>> jobs) {
-        Map<ContainerKey, List<Batcher.Job<CommandRecord, Long>>> byContainer = new LinkedHashMap<>();
-        jobs.forEach(j -> byContainer.computeIfAbsent(j.item().containerKey(), k -> new ArrayList<>()).add(j));
-        if (byContainer.size() == 1) {
-            byContainer.forEach(this::dispatchSafely);
-            return;
+    /** First stage: one block of sequence numbers per container, then on to the send stage in that order. */
+    private void sequenceAll(List<Batcher.Job<Pending, Long>> jobs) {
+        forEachContainer(jobs, j -> j.item().command().containerKey(), (key, group) -> {
+            try {
+                ContainerQueues queues = queuesOf(key);
+                ContainerStore.Sequenced block = containers.reserveSequences(key, group.size());
+                long first = block.sequence() - group.size() + 1;
+                for (int i = 0; i < group.size(); i++) {
+                    Batcher.Job<Pending, Long> job = group.get(i);
+                    long sequence = first + i;
+                    if (!durable(job.item())) {
+                        job.complete(-1L);
+                        continue;
+                    }
+                    job.handOff();
+                    sends.submit(new Numbered(job.item().command(), sequence, queues, block.container())).whenComplete((sent, failure) -> {
+                        if (failure != null) {
+                            job.fail(failure instanceof RuntimeException r ? r : new IllegalStateException(failure));
+                        } else {
+                            job.complete(sequence);
+                        }
+                    });
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("no sequence numbers for {} commands of {}: {}", group.size(), key, e.getMessage());
+                group.forEach(j -> j.fail(e));
+            }
+        });
+    }
+
+    /** Waits for the command's write: the next one in this container's order cannot go before it. */
+    private static boolean durable(Pending pending) {
+        try {
+            return Batcher.await(pending.durable(), "intake commit");
+        } catch (RuntimeException e) {
+            return false;
         }
+    }
+
+    /**
+     * Second stage: the FIFO sends, per container in sequence order (both stages keep the order in
+     * which they were fed, so sequence order is queue order). A failed entry fails its command only.
+     */
+    private void sendAll(List<Batcher.Job<Numbered, Void>> jobs) {
+        forEachContainer(jobs, j -> j.item().command().containerKey(), (key, group) -> {
+            List<CommandMessage> messages = group.stream().map(j -> message(j.item())).toList();
+            List<RuntimeException> failures = sender.send(group.get(0).item().queues().in(), key.value(), messages);
+            Boolean launched = null;
+            ContainerRecord seen = group.get(0).item().seen();
+            if (failures.stream().anyMatch(f -> f == null) && !starter.holdsLease(seen)) {
+                // No worker: start one before answering, so a crash after the answer cannot leave
+                // the commands waiting on a queue that nobody reads.
+                launched = starter.ensureStarted(key, seen);
+            }
+            for (int i = 0; i < group.size(); i++) {
+                if (failures.get(i) != null) {
+                    group.get(i).fail(failures.get(i));
+                } else {
+                    group.get(i).complete(null);
+                    after.submit(new Sent(group.get(i).item(), launched));
+                }
+            }
+        });
+    }
+
+    private static CommandMessage message(Numbered n) {
+        CommandRecord c = n.command();
+        return CommandMessage.of(c.commandId(), c.threadId(), c.containerKey(), n.sequence(), c.channel(), c.title(),
+                c.instruction(), Instant.ofEpochMilli(c.createdAt()));
+    }
+
+    /** Runs {@code work} once per container of the batch (in arrival order within it), containers in parallel. */
+    private <J> void forEachContainer(List<J> jobs, Function<J, ContainerKey> keyOf, BiConsumer<ContainerKey, List<J>> work) {
+        Map<ContainerKey, List<J>> byContainer = new LinkedHashMap<>();
+        jobs.forEach(j -> byContainer.computeIfAbsent(keyOf.apply(j), k -> new ArrayList<>()).add(j));
         List<Future<?>> running = new ArrayList<>();
-        byContainer.forEach((key, group) -> running.add(perContainer.submit(() -> dispatchSafely(key, group))));
+        byContainer.forEach((key, group) -> {
+            Runnable task = () -> {
+                MDC.put("containerKey", key.value());
+                try {
+                    work.accept(key, group);
+                } finally {
+                    MDC.remove("containerKey");
+                }
+            };
+            if (byContainer.size() == 1) {
+                task.run();
+            } else {
+                running.add(perContainer.submit(task));
+            }
+        });
         for (Future<?> f : running) {
             try {
                 f.get();
             } catch (Exception e) {
-                LOG.error("dispatch of a container's batch did not finish", e);
-            }
-        }
-    }
-
-    private void dispatchSafely(ContainerKey key, List<Batcher.Job<CommandRecord, Long>> jobs) {
-        MDC.put("containerKey", key.value());
-        try {
-            dispatchContainer(key, jobs);
-        } catch (RuntimeException e) {
-            LOG.warn("dispatch of {} commands failed: {}", jobs.size(), e.getMessage());
-            jobs.forEach(j -> j.fail(e));
-        } finally {
-            MDC.remove("containerKey");
-        }
-    }
-
-    private void dispatchContainer(ContainerKey key, List<Batcher.Job<CommandRecord, Long>> jobs) {
-        ContainerQueues queues = queuesOf(key);
-        ContainerStore.Sequenced block = containers.reserveSequences(key, jobs.size());
-        long first = block.sequence() - jobs.size() + 1;
-        List<CommandMessage> messages = new ArrayList<>();
-        for (int i = 0; i < jobs.size(); i++) {
-            CommandRecord c = jobs.get(i).item();
-            messages.add(CommandMessage.of(c.commandId(), c.threadId(), c.containerKey(), first + i, c.channel(),
-                    c.title(), c.instruction(), Instant.ofEpochMilli(c.createdAt())));
-        }
-        List<RuntimeException> failures = sender.send(queues.in(), key.value(), messages);
-        if (failures.stream().allMatch(f -> f != null)) {
-            throw failures.get(0);
-        }
-        for (int i = 0; i < jobs.size(); i++) {
-            Batcher.Job<CommandRecord, Long> job = jobs.get(i);
-            if (failures.get(i) != null) {
-                job.fail(failures.get(i));
-            } else {
-                job.complete(first + i);
-                after.submit(new Sent(job.item(), first + i, queues));
+                LOG.error("a container's part of a dispatch batch did not finish", e);
             }
         }
     }
@@ -140,24 +201,21 @@ public class Dispatcher {
      * look, docs/decisions.md), output watching, then the QUEUED status of every command.
      */
     private void afterAll(List<Batcher.Job<Sent, Void>> jobs) {
-        Map<ContainerKey, List<Sent>> byContainer = new LinkedHashMap<>();
-        jobs.forEach(j -> byContainer.computeIfAbsent(j.item().command().containerKey(), k -> new ArrayList<>()).add(j.item()));
-        byContainer.forEach((key, sent) -> {
-            MDC.put("containerKey", key.value());
+        forEachContainer(jobs, j -> j.item().numbered().command().containerKey(), (key, sent) -> {
             try {
-                outputs.watch(key, sent.get(0).queues().out());
+                outputs.watch(key, sent.get(0).item().numbered().queues().out());
                 ContainerRecord container = containers.find(key).orElseThrow();
-                boolean launched = starter.ensureStarted(key, container);
-                sent.forEach(s -> dispatched(s.command(), s.sequence(), container, launched));
+                boolean launched = sent.stream().anyMatch(s -> Boolean.TRUE.equals(s.item().launched()))
+                        || (sent.stream().anyMatch(s -> s.item().launched() == null) && starter.ensureStarted(key, container));
+                sent.forEach(s -> dispatched(s.item().numbered().command(), s.item().numbered().sequence(), container,
+                        launched));
             } catch (RuntimeException e) {
                 // The commands are queued; the next message (or the reaper) checks the worker again.
                 LOG.warn("worker check after dispatching {} commands failed: {}", sent.size(), e.getMessage());
-            } finally {
-                MDC.remove("containerKey");
             }
         });
-        queued.markAll(jobs.stream().map(j -> new CommandStore.Queued(j.item().command().commandId(), j.item().sequence()))
-                .toList());
+        queued.markAll(jobs.stream().map(j -> new CommandStore.Queued(j.item().numbered().command().commandId(),
+                j.item().numbered().sequence())).toList());
         jobs.forEach(j -> j.complete(null));
     }
 
@@ -188,6 +246,7 @@ public class Dispatcher {
     @PreDestroy
     void close() {
         batcher.close();
+        sends.close();
         after.close();
         perContainer.shutdown();
     }

@@ -89,12 +89,14 @@ public class Intake {
                     message.attachments(), clock.millis());
             IntakeWrite write = settled ? IntakeWrite.settled(command, resolved, message.ownKeys(), clock.millis())
                     : IntakeWrite.planned(command, resolved, message.ownKeys(), clock.millis());
-            // The dispatch is queued by the committer's thread as soon as the write is durable.
-            CompletableFuture<CommitResult> done = committer.submit(write).thenCompose(result ->
-                    result == CommitResult.COMMITTED ? dispatcher.submit(command).thenApply(sequence -> result)
-                            : CompletableFuture.completedFuture(result));
-            switch (Batcher.await(done, "intake")) {
+            // The dispatcher takes the sequence number while the write is in flight, and sends once
+            // it is durable: the two requests overlap instead of following each other.
+            CompletableFuture<CommitResult> committed = committer.submit(write);
+            CompletableFuture<Long> queued = dispatcher.submitWhenDurable(command,
+                    committed.thenApply(result -> result == CommitResult.COMMITTED));
+            switch (Batcher.await(committed, "intake commit")) {
                 case COMMITTED -> {
+                    Batcher.await(queued, "dispatch");
                     LOG.info("accepted {} command for {} via {} ({} chars)", message.channel(), command.containerKey(),
                             resolved.signal(), message.instruction().length());
                     return IntakeOutcome.accepted(command.threadId(), commandId, resolved.signal());

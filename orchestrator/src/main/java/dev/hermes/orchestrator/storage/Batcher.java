@@ -2,6 +2,7 @@ package dev.hermes.orchestrator.storage;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,16 +16,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit: callers on many threads submit items; one thread takes whatever is pending (up to
- * {@code maxBatch}) and hands it to the handler as one batch, which settles every job. A batch runs
- * as soon as the thread is free: nothing waits on a timer, so a lone item goes out at once, and
- * under load the items that arrive while a batch is in flight form the next one.
+ * Group commit: callers on many threads submit items; a worker thread takes whatever is pending (up
+ * to {@code maxBatch}) and hands it to the handler as one batch, which settles every job. A batch
+ * runs as soon as a worker is free: nothing waits on a timer, so a lone item goes out at once, and
+ * under load the items that arrive while batches are in flight form the next one. With one worker
+ * the batches are handled strictly in order; with more, up to that many are in flight at once.
  */
 public final class Batcher<T, R> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Batcher.class);
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    /** Settles every job of the batch; a job it leaves open fails with the exception it threw. */
+    /**
+     * Settles every job of the batch, or hands it on to a later stage ({@link Job#handOff}); a job
+     * it leaves open otherwise fails with the exception it threw.
+     */
     public interface Handler<T, R> {
         void handle(List<Job<T, R>> batch);
     }
@@ -33,6 +38,7 @@ public final class Batcher<T, R> implements AutoCloseable {
     public static final class Job<T, R> {
         private final T item;
         private final CompletableFuture<R> result = new CompletableFuture<>();
+        private volatile boolean handedOff;
 
         private Job(T item) {
             this.item = item;
@@ -53,6 +59,11 @@ public final class Batcher<T, R> implements AutoCloseable {
         public boolean settled() {
             return result.isDone();
         }
+
+        /** Another stage will settle this job: it stays open when the handler returns. */
+        public void handOff() {
+            handedOff = true;
+        }
     }
 
     private final String name;
@@ -60,18 +71,28 @@ public final class Batcher<T, R> implements AutoCloseable {
     private final Handler<T, R> handler;
     private final BlockingQueue<Job<T, R>> pending = new LinkedBlockingQueue<>();
     private final DistributionSummary sizes;
-    private final Thread thread;
+    private final Timer durations;
+    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean closed;
 
     public Batcher(String name, int maxBatch, Handler<T, R> handler, MeterRegistry meters) {
+        this(name, maxBatch, 1, handler, meters);
+    }
+
+    public Batcher(String name, int maxBatch, int workers, Handler<T, R> handler, MeterRegistry meters) {
         this.name = name;
         this.maxBatch = maxBatch;
         this.handler = handler;
         this.sizes = DistributionSummary.builder("hermes.batch.size").tag("stage", name)
                 .description("items per batch of a group-commit stage").register(meters);
-        this.thread = new Thread(this::run, "hermes-" + name);
-        this.thread.setDaemon(true);
-        this.thread.start();
+        this.durations = Timer.builder("hermes.batch.duration").tag("stage", name)
+                .description("time to settle one batch of a group-commit stage").register(meters);
+        for (int i = 0; i < workers; i++) {
+            Thread thread = new Thread(this::run, "hermes-" + name + (workers == 1 ? "" : "-" + i));
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
     }
 
     public CompletableFuture<R> submit(T item) {
@@ -124,14 +145,16 @@ public final class Batcher<T, R> implements AutoCloseable {
             pending.drainTo(batch, maxBatch - 1);
             sizes.record(batch.size());
             RuntimeException failure = null;
+            long started = System.nanoTime();
             try {
                 handler.handle(batch);
             } catch (RuntimeException e) {
                 LOG.error("{} batch of {} failed", name, batch.size(), e);
                 failure = e;
             }
+            durations.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             for (Job<T, R> job : batch) {
-                if (!job.settled()) {
+                if (!job.settled() && !job.handedOff) {
                     job.fail(failure != null ? failure : new IllegalStateException(name + " left a job unsettled"));
                 }
             }
@@ -141,12 +164,15 @@ public final class Batcher<T, R> implements AutoCloseable {
     /** Stops taking items, runs what is pending, and waits up to {@code drain} for it. */
     public void close(Duration drain) {
         closed = true;
-        try {
-            thread.join(drain.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        long deadline = System.nanoTime() + drain.toNanos();
+        for (Thread thread : threads) {
+            try {
+                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            thread.interrupt();
         }
-        thread.interrupt();
         Job<T, R> left;
         while ((left = pending.poll()) != null) {
             left.fail(new BackendUnavailableException(name + " is shut down", null));

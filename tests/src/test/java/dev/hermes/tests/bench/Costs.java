@@ -4,8 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the orchestrator spent during a run, from its own meters: AWS requests by operation
@@ -23,6 +25,8 @@ final class Costs {
             if (name.equals("hermes.aws.requests") && m instanceof Counter c) {
                 values.merge("request " + m.getId().getTag("service") + " " + m.getId().getTag("operation"), c.count(),
                         Double::sum);
+            } else if (name.equals("hermes.batch.duration") && m instanceof Timer t) {
+                values.put("millis " + m.getId().getTag("stage"), t.totalTime(TimeUnit.MILLISECONDS));
             } else if (name.equals("hermes.batch.size") && m instanceof DistributionSummary d) {
                 values.put("batches " + m.getId().getTag("stage"), (double) d.count());
                 values.put("items " + m.getId().getTag("stage"), d.totalAmount());
@@ -52,10 +56,11 @@ final class Costs {
         costs.forEach((k, v) -> {
             if (k.startsWith("batches ") && v > 0) {
                 String stage = k.substring(8);
-                stages.append(String.format(" %s %.1f,", stage, costs.getOrDefault("items " + stage, 0.0) / v));
+                stages.append(String.format(" %s %.1f (%.1f ms),", stage, costs.getOrDefault("items " + stage, 0.0) / v,
+                        costs.getOrDefault("millis " + stage, 0.0) / v));
             }
         });
-        System.out.printf("  mean batch (items per request)         :%s%n",
+        System.out.printf("  mean batch (items, time to settle)     :%s%n",
                 stages.length() == 0 ? " none" : stages.substring(0, stages.length() - 1));
     }
 }

@@ -45,7 +45,18 @@ public final class IntakeBenchmark {
     private IntakeBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run();
+        } catch (Exception | Error e) {
+            // A failed run must not leave the emulators' threads holding the machine.
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run() throws Exception {
         System.setProperty("hermes.intake.per-minute", "100000000");
         System.setProperty("hermes.intake.burst", "100000000");
         Path root = Files.createTempDirectory("hermes-bench");
@@ -105,7 +116,6 @@ public final class IntakeBenchmark {
             System.out.printf("  one client, one message at a time     : p50 %.1f ms, p99 %.1f ms%n", alone[0], alone[1]);
             Costs.print(routedCosts, MESSAGES);
         }
-        System.exit(0);
     }
 
     private interface Task {
