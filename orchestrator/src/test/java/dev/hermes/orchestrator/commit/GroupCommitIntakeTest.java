@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hermes.orchestrator.cli.MimeBuilder;
 import dev.hermes.orchestrator.container.ContainerStore;
 import dev.hermes.orchestrator.local.TestHermes;
+import dev.hermes.orchestrator.local.TestQueues;
 import dev.hermes.protocol.id.ContainerKey;
 import dev.hermes.protocol.message.CommandMessage;
-import dev.hermes.protocol.message.MessageCodec;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Parallel webhooks through the group committer, asserted on the tables and the queues: every
@@ -134,19 +133,9 @@ class GroupCommitIntakeTest {
 
     /** Reads the container's whole input queue: each command once, sequences rising in queue order. */
     private static void assertQueuedOnceInOrder(String containerKey, Set<String> expected) throws Exception {
-        SqsClient sqs = TestHermes.get().context().getBean(SqsClient.class);
-        MessageCodec codec = TestHermes.get().context().getBean(MessageCodec.class);
         String queue = TestHermes.get().context().getBean(ContainerStore.class).find(ContainerKey.parse(containerKey))
                 .orElseThrow().queues().in();
-        List<CommandMessage> seen = new ArrayList<>();
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-            sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).visibilityTimeout(600).waitTimeSeconds(1))
-                    .messages().forEach(m -> {
-                        seen.add(codec.decode(m.body(), CommandMessage.class));
-                        sqs.deleteMessage(b -> b.queueUrl(queue).receiptHandle(m.receiptHandle()));
-                    });
-            return seen.size() >= expected.size();
-        });
+        List<CommandMessage> seen = TestQueues.drain(queue, expected.size());
         assertEquals(expected, Set.copyOf(seen.stream().map(m -> m.commandId().value()).toList()));
         assertEquals(expected.size(), seen.size(), "no command twice");
         for (int i = 1; i < seen.size(); i++) {

@@ -5,20 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.hermes.orchestrator.local.TestHermes;
+import dev.hermes.orchestrator.local.TestQueues;
 import dev.hermes.orchestrator.storage.BackendUnavailableException;
 import dev.hermes.protocol.id.CommandId;
 import dev.hermes.protocol.id.ContainerKey;
 import dev.hermes.protocol.id.ThreadId;
 import dev.hermes.protocol.message.CommandMessage;
-import dev.hermes.protocol.message.MessageCodec;
 import dev.hermes.protocol.state.Channel;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -31,7 +29,6 @@ class SqsBatchSenderTest {
     void anEntryThatSqsRefusesFailsAloneAndTheOthersAreQueuedInOrder() {
         SqsClient sqs = TestHermes.get().context().getBean(SqsClient.class);
         SqsBatchSender sender = TestHermes.get().context().getBean(SqsBatchSender.class);
-        MessageCodec codec = TestHermes.get().context().getBean(MessageCodec.class);
         String queue = sqs.createQueue(b -> b.queueName("sender-" + UUID.randomUUID() + ".fifo").attributes(Map.of(
                 QueueAttributeName.FIFO_QUEUE, "true", QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "false"))).queueUrl();
         List<CommandMessage> messages = new ArrayList<>();
@@ -52,16 +49,7 @@ class SqsBatchSenderTest {
                 assertNull(failures.get(i), "message " + i);
             }
         }
-        List<Long> sequences = new ArrayList<>();
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-            // A FIFO group yields its next messages only once the received ones are deleted.
-            sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).visibilityTimeout(600).waitTimeSeconds(1))
-                    .messages().forEach(m -> {
-                        sequences.add(codec.decode(m.body(), CommandMessage.class).sequence());
-                        sqs.deleteMessage(b -> b.queueUrl(queue).receiptHandle(m.receiptHandle()));
-                    });
-            return sequences.size() >= 11;
-        });
+        List<Long> sequences = TestQueues.drain(queue, 11).stream().map(CommandMessage::sequence).toList();
         List<Long> expected = new ArrayList<>();
         for (int i = 0; i < 13; i++) {
             if (i != 4 && i != 11) {

@@ -8,9 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -119,30 +116,10 @@ public final class BackendCosts {
         }
     }
 
-    private interface Call {
-        void run(int i) throws Exception;
-    }
-
     /** Items per second with {@link #CONCURRENCY} clients, each call carrying {@code perCall} items. */
-    private static double rate(int perCall, Call call) throws Exception {
+    private static double rate(int perCall, IntakeBenchmark.Task call) throws Exception {
         int calls = Math.max(CONCURRENCY, ITEMS / perCall);
-        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
-        AtomicInteger next = new AtomicInteger();
-        long start = System.nanoTime();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int c = 0; c < CONCURRENCY; c++) {
-            workers.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < calls; i = next.getAndIncrement()) {
-                    call.run(i);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> w : workers) {
-            w.get();
-        }
-        pool.shutdown();
-        return (double) calls * perCall / ((System.nanoTime() - start) / 1e9);
+        return IntakeBenchmark.saturate(call, 0, calls, CONCURRENCY) * perCall;
     }
 
     private static Map<String, AttributeValue> item() {

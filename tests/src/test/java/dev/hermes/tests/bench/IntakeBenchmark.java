@@ -118,17 +118,23 @@ public final class IntakeBenchmark {
         }
     }
 
-    private interface Task {
+    /** One call of a measured operation, numbered. */
+    interface Task {
         void run(int i) throws Exception;
     }
 
     /** Messages/s with {@link #CONCURRENCY} clients sending back to back. */
     private static double saturate(Task task, int base, int count) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+        return saturate(task, base, count, CONCURRENCY);
+    }
+
+    /** Calls/s with {@code clients} clients calling back to back. */
+    static double saturate(Task task, int base, int count, int clients) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
-        for (int c = 0; c < CONCURRENCY; c++) {
+        for (int c = 0; c < clients; c++) {
             workers.add(pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                     task.run(base + i);
