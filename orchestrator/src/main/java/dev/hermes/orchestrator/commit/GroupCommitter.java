@@ -4,6 +4,7 @@ import dev.hermes.orchestrator.storage.Batcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -21,7 +22,7 @@ public class GroupCommitter {
 
     public GroupCommitter(IntakeStore store, CommitConfig config, MeterRegistry meters) {
         this.store = store;
-        this.batcher = new Batcher<>("intake-commit", MAX_BATCH, config.workers(), this::commitAll, meters);
+        this.batcher = new Batcher<>("intake-commit", MAX_BATCH, config.workers(), Duration.ZERO, this::commitAll, meters);
     }
 
     /** Blocks until the write is settled; throws when it could not be committed now. */

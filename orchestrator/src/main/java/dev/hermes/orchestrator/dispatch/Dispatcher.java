@@ -13,6 +13,7 @@ import dev.hermes.protocol.message.CommandMessage;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +41,7 @@ import org.slf4j.MDC;
 public class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final int MAX_BATCH = 100;
+    private static final Duration AFTER_LINGER = Duration.ofMillis(100);
     private final QueueProvisioner provisioner;
     private final ContainerStore containers;
     private final ContainerStarter starter;
@@ -66,7 +68,9 @@ public class Dispatcher {
         this.queued = queued;
         this.batcher = new Batcher<>("dispatch-sequence", MAX_BATCH, this::sequenceAll, meters);
         this.sends = new Batcher<>("dispatch-send", MAX_BATCH, this::sendAll, meters);
-        this.after = new Batcher<>("after-dispatch", MAX_BATCH, this::afterAll, meters);
+        // After the answer nobody waits: a short linger gathers more commands per lease read and
+        // status write, which leaves the emulators (and DynamoDB) more room for the answers.
+        this.after = new Batcher<>("after-dispatch", MAX_BATCH, 1, AFTER_LINGER, this::afterAll, meters);
     }
 
     /** A command to dispatch once {@code durable} answers true (its record is written). */

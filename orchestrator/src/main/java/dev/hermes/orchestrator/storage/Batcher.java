@@ -73,16 +73,23 @@ public final class Batcher<T, R> implements AutoCloseable {
     private final DistributionSummary sizes;
     private final Timer durations;
     private final List<Thread> threads = new ArrayList<>();
+    private final Duration linger;
     private volatile boolean closed;
 
     public Batcher(String name, int maxBatch, Handler<T, R> handler, MeterRegistry meters) {
-        this(name, maxBatch, 1, handler, meters);
+        this(name, maxBatch, 1, Duration.ZERO, handler, meters);
     }
 
-    public Batcher(String name, int maxBatch, int workers, Handler<T, R> handler, MeterRegistry meters) {
+    /**
+     * {@code linger} is how long a batch waits for more items after its first: zero for a stage a
+     * caller waits on; more only for work done after the caller was answered, where a larger batch
+     * costs no one time.
+     */
+    public Batcher(String name, int maxBatch, int workers, Duration linger, Handler<T, R> handler, MeterRegistry meters) {
         this.name = name;
         this.maxBatch = maxBatch;
         this.handler = handler;
+        this.linger = linger;
         this.sizes = DistributionSummary.builder("hermes.batch.size").tag("stage", name)
                 .description("items per batch of a group-commit stage").register(meters);
         this.durations = Timer.builder("hermes.batch.duration").tag("stage", name)
@@ -143,6 +150,7 @@ public final class Batcher<T, R> implements AutoCloseable {
                 continue;
             }
             pending.drainTo(batch, maxBatch - 1);
+            lingerFor(batch);
             sizes.record(batch.size());
             RuntimeException failure = null;
             long started = System.nanoTime();
@@ -157,6 +165,21 @@ public final class Batcher<T, R> implements AutoCloseable {
                 if (!job.settled() && !job.handedOff) {
                     job.fail(failure != null ? failure : new IllegalStateException(name + " left a job unsettled"));
                 }
+            }
+        }
+    }
+
+    private void lingerFor(List<Job<T, R>> batch) {
+        long deadline = System.nanoTime() + linger.toNanos();
+        while (!closed && batch.size() < maxBatch && System.nanoTime() < deadline) {
+            try {
+                Job<T, R> more = pending.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (more != null) {
+                    batch.add(more);
+                    pending.drainTo(batch, maxBatch - batch.size());
+                }
+            } catch (InterruptedException e) {
+                return;
             }
         }
     }
