@@ -45,6 +45,11 @@ public class ContainerStarter {
         FAILED
     }
 
+    /** Whether a worker held a live lease when {@code seen} was read. */
+    public boolean holdsLease(ContainerRecord seen) {
+        return seen.hasLiveLease(clock.millis());
+    }
+
     /**
      * Answers whether this call launched a worker (a cold start). {@code seen} is the row as just
      * read: a live lease there needs no write at all.

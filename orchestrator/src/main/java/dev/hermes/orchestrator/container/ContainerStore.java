@@ -19,13 +19,20 @@ public interface ContainerStore {
     /** Creates the row COLD with its queues, or fills in the queues of a row that has none. */
     void recordQueues(ContainerKey key, ContainerQueues queues);
 
-    /**
-     * Takes the next per-container sequence number (atomic) and records the activity; answers it with
-     * the row as it is now. @throws QueuesMissingException when the row has no queues (any more)
-     */
-    Sequenced nextSequence(ContainerKey key);
+    /** Takes the next per-container sequence number; see {@link #reserveSequences}. */
+    default Sequenced nextSequence(ContainerKey key) {
+        return reserveSequences(key, 1);
+    }
 
-    /** A sequence number and the container row it was taken from (lease, queues). */
+    /**
+     * Takes the next {@code count} sequence numbers in one atomic step: they are
+     * {@code sequence - count + 1 .. sequence}. Numbers reserved but never sent leave a gap. Records
+     * the activity; answers the row as it is now.
+     * @throws QueuesMissingException when the row has no queues (any more: cleanup removed them)
+     */
+    Sequenced reserveSequences(ContainerKey key, int count);
+
+    /** The last sequence number taken and the container row it was taken from (lease, queues). */
     record Sequenced(long sequence, ContainerRecord container) {
     }
 

@@ -90,13 +90,16 @@ public class DynamoDbContainerStore implements ContainerStore {
     }
 
     @Override
-    public Sequenced nextSequence(ContainerKey key) {
+    public Sequenced reserveSequences(ContainerKey key, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be positive: " + count);
+        }
         try {
             Map<String, AttributeValue> row = dynamo.updateItem(b -> b.tableName(table)
                     .key(Items.key(CONTAINER_KEY, key.value()))
-                    .updateExpression("ADD nextSequence :one SET lastActivityAt = :now")
+                    .updateExpression("ADD nextSequence :n SET lastActivityAt = :now")
                     .conditionExpression("attribute_exists(inQueueUrl)")
-                    .expressionAttributeValues(Map.of(":one", n(1), ":now", n(clock.millis())))
+                    .expressionAttributeValues(Map.of(":n", n(count), ":now", n(clock.millis())))
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
             return new Sequenced(Items.num(row, NEXT_SEQUENCE, 0), ContainerItems.read(row));
         } catch (ConditionalCheckFailedException e) {
