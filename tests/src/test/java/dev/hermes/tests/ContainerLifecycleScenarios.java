@@ -125,11 +125,18 @@ abstract class ContainerLifecycleScenarios {
         await().atMost(LifecycleHarness.DEADLINE).until(() -> h.agentStarted(id));
         ContainerLauncher launcher = h.hermes.context().getBean(ContainerLauncher.class);
         String handle = h.container("slow#ivy").get("launcherHandle").asText();
+        String owner = await().atMost(LifecycleHarness.DEADLINE).until(
+                () -> h.container("slow#ivy").get("lease"), lease -> !lease.isNull()).get("owner").asText();
 
         launcher.stop(handle, "operator stop");
         WorkerState stopped = await().atMost(LifecycleHarness.DEADLINE).until(() -> launcher.describe(handle),
                 WorkerState::isStopped);
-        await().atMost(LifecycleHarness.DEADLINE).until(() -> h.container("slow#ivy").get("lease").isNull());
+        // The stopped worker let go of its lease (the reaper may already have started the next one,
+        // which then holds a lease of its own).
+        await().atMost(LifecycleHarness.DEADLINE).until(() -> {
+            JsonNode lease = h.container("slow#ivy").get("lease");
+            return lease.isNull() || !owner.equals(lease.get("owner").asText());
+        });
         h.release(id);
 
         // Its command is still on -in.fifo: the reaper sees queued work and no worker, and starts one.
