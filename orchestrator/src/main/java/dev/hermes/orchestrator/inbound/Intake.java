@@ -15,6 +15,7 @@ import dev.hermes.protocol.id.CommandId;
 import dev.hermes.protocol.id.ContainerKey;
 import dev.hermes.protocol.id.ProjectId;
 import dev.hermes.protocol.state.CommandStatus;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Locale;
@@ -40,9 +41,11 @@ public class Intake {
     private final Dispatcher dispatcher;
     private final SenderRateLimiter rateLimiter;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     public Intake(RouteStore routes, ThreadResolver resolver, GroupCommitter committer, CommandStore commands,
-                  Dispatcher dispatcher, SenderRateLimiter rateLimiter, Clock clock) {
+                  Dispatcher dispatcher, SenderRateLimiter rateLimiter, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.rateLimiter = rateLimiter;
         this.routes = routes;
         this.resolver = resolver;
@@ -99,6 +102,8 @@ public class Intake {
                     Batcher.await(queued, "dispatch");
                     LOG.info("accepted {} command for {} via {} ({} chars)", message.channel(), command.containerKey(),
                             resolved.signal(), message.instruction().length());
+                    meters.counter("hermes.intake.accepted", "channel",
+                            message.channel().name().toLowerCase(Locale.ROOT)).increment();
                     return IntakeOutcome.accepted(command.threadId(), commandId, resolved.signal());
                 }
                 // Seen before (a redelivery, or another delivery racing this one).

@@ -8,7 +8,10 @@ import dev.hermes.protocol.message.MessageCodec;
 import dev.hermes.protocol.message.ProgressMessage;
 import dev.hermes.protocol.message.QueueMessage;
 import dev.hermes.protocol.message.ResultMessage;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -24,8 +27,10 @@ public class OutputHandler {
     private final MessageCodec codec;
     private final CommandStore commands;
     private final ReplyService replies;
+    private final MeterRegistry meters;
 
-    public OutputHandler(MessageCodec codec, CommandStore commands, ReplyService replies) {
+    public OutputHandler(MessageCodec codec, CommandStore commands, ReplyService replies, MeterRegistry meters) {
+        this.meters = meters;
         this.codec = codec;
         this.commands = commands;
         this.replies = replies;
@@ -60,6 +65,10 @@ public class OutputHandler {
             }
             CommandRecord command = commands.find(result.commandId()).orElseThrow(
                     () -> new IllegalStateException("result for unknown command " + result.commandId()));
+            if (command.startedAt() > 0) {
+                meters.timer("hermes.commands.duration", "status", result.status().name().toLowerCase(Locale.ROOT))
+                        .record(Duration.ofMillis(Math.max(0, result.finishedAt().toEpochMilli() - command.startedAt())));
+            }
             replies.replyTo(command, result);
         } finally {
             MDC.remove("commandId");
