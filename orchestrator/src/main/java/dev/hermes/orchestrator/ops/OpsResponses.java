@@ -27,7 +27,7 @@ final class OpsResponses {
         return r.header("Content-Security-Policy", CSP)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY")
-                .header("Referrer-Policy", "no-referrer")
+                .header("Referrer-Policy", "same-origin")
                 .header("Cache-Control", "no-store");
     }
 
