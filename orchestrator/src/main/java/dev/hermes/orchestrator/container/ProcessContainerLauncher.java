@@ -2,6 +2,7 @@ package dev.hermes.orchestrator.container;
 
 import dev.hermes.orchestrator.config.QueuesConfig;
 import dev.hermes.orchestrator.config.TablesConfig;
+import dev.hermes.orchestrator.secret.WorkerSecretsEnvironment;
 import dev.hermes.protocol.id.ContainerKey;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -32,13 +33,16 @@ public class ProcessContainerLauncher implements ContainerLauncher {
     private final String region;
     private final String sqsEndpoint;
     private final String dynamoEndpoint;
+    private final WorkerSecretsEnvironment secrets;
     private final Set<Process> children = ConcurrentHashMap.newKeySet();
 
     public ProcessContainerLauncher(ProcessLauncherConfig config, TablesConfig tables, QueuesConfig queues,
                                     @Value("${aws.region:us-east-1}") String region,
                                     @Value("${aws.services.sqs.endpoint-override:}") String sqsEndpoint,
-                                    @Value("${aws.services.dynamodb.endpoint-override:}") String dynamoEndpoint) {
+                                    @Value("${aws.services.dynamodb.endpoint-override:}") String dynamoEndpoint,
+                                    WorkerSecretsEnvironment secrets) {
         this.config = config;
+        this.secrets = secrets;
         this.tables = tables;
         this.region = region;
         this.sqsEndpoint = sqsEndpoint;
@@ -66,6 +70,7 @@ public class ProcessContainerLauncher implements ContainerLauncher {
             env.put("HERMES_VISIBILITY_TIMEOUT_SECONDS", Integer.toString(config.visibilityTimeoutSeconds()));
             env.put("HERMES_RETRY_BACKOFF_SECONDS", Integer.toString(config.retryBackoffSeconds()));
             env.put("HERMES_STOP_GRACE_MILLIS", Integer.toString(config.stopGraceMillis()));
+            env.putAll(secrets.variables());
             if (!sqsEndpoint.isBlank()) {
                 env.put("HERMES_SQS_ENDPOINT", sqsEndpoint);
             }
