@@ -20,8 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
- * The re-encrypt command: every stored secret (projects' and Hermes's own) that is not sealed under
- * the current key is opened and sealed again, one conditional write per value (on the old
+ * The re-encrypt command: every stored secret (projects' and Hermes's own) is opened (so one that no
+ * longer decrypts is reported), and each not sealed under the current key is sealed again, one conditional write per value (on the old
  * ciphertext, so a value changed meanwhile is left as its writer made it). Stored idempotent responses
  * are not rewritten: they expire within the idempotency TTL. Safe to run again at any time.
  */
@@ -61,9 +61,10 @@ public class ReEncryption {
                         continue;
                     }
                     try {
+                        Secret value = cipher.open(record, name, sealed);
                         if (SecretCipher.keyOf(sealed).equals(now)) {
                             current++;
-                        } else if (rewrite(record, name, sealed)) {
+                        } else if (rewrite(record, name, sealed, value)) {
                             rewritten++;
                         }
                     } catch (SecretUnreadableException e) {
@@ -78,8 +79,7 @@ public class ReEncryption {
         return new Report(rewritten, current, unreadable);
     }
 
-    private boolean rewrite(String record, String name, String sealed) {
-        Secret value = cipher.open(record, name, sealed);
+    private boolean rewrite(String record, String name, String sealed, Secret value) {
         String resealed = cipher.seal(record, name, value);
         try {
             dynamo.updateItem(b -> b.tableName(table).key(Items.key(RoutesTable.KEY, record))
