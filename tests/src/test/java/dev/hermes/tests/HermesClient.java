@@ -44,6 +44,12 @@ final class HermesClient {
                 .GET().build());
     }
 
+    Response post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", "Bearer " + apiToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     JsonNode command(String commandId) {
         return get("/api/commands/" + commandId).body();
     }

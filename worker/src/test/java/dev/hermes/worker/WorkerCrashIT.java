@@ -76,6 +76,8 @@ class WorkerCrashIT {
             first.kill();
             assertTrue(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false),
                     "the killed worker's agent is left running");
+            // Held where it is, so it is still there for the next worker however slowly that one starts.
+            signal(orphan, "STOP");
             awaitLeaseExpired();
 
             try (WorkerProcess second = start("second")) {
@@ -116,6 +118,9 @@ class WorkerCrashIT {
         try (WorkerProcess frozen = start("frozen")) {
             awaitStep(command, 1);
             long agent = agentPid(command);
+            // Frozen just after a renewal landed, not while one is on its way: a request the worker had
+            // already built before the freeze would otherwise land after it resumes.
+            awaitRenewal();
             frozen.signal("STOP");
             awaitLeaseExpired();
             commandBefore = scenario.commandItem(command.commandId());
@@ -159,6 +164,18 @@ class WorkerCrashIT {
 
     private long agentPid(CommandMessage command) throws Exception {
         return Long.parseLong(Files.readString(pids.resolve(command.commandId().value() + ".pid")).strip());
+    }
+
+    /** Returns as soon as the worker has renewed its lease once more (renewals come every lease/3). */
+    private void awaitRenewal() {
+        String before = scenario.containerItem().get(ContainersTable.LEASE_EXPIRES_AT).n();
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(20)).until(() ->
+                !before.equals(scenario.containerItem().get(ContainersTable.LEASE_EXPIRES_AT).n()));
+    }
+
+    private static void signal(long pid, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(pid)).start();
+        assertEquals(0, kill.waitFor(), "kill -s " + signal + " " + pid);
     }
 
     /** By the worker's own measure: the expiry it wrote has passed on this machine's clock. */

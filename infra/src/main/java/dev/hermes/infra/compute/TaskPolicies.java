@@ -22,7 +22,7 @@ final class TaskPolicies {
     static final List<String> ORCHESTRATOR_TABLE_ACTIONS = List.of(
             "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan",
             "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem",
-            "dynamodb:ConditionCheckItem");
+            "dynamodb:ConditionCheckItem", "dynamodb:PartiQLUpdate");
     static final List<String> WORKER_TABLE_ACTIONS = List.of(
             "dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem",
             "dynamodb:ConditionCheckItem");

@@ -18,6 +18,16 @@ public interface CommandStore {
     /** RECEIVED -> QUEUED with its sequence; a no-op when a worker already moved it on. */
     void markQueued(CommandId commandId, long sequence);
 
+    /**
+     * {@link #markQueued(CommandId, long)} for many commands in few requests, each on its own
+     * condition. Answers those whose write did not happen for another reason (worth a retry).
+     */
+    List<Queued> markQueued(List<Queued> queued);
+
+    /** The sequence number a command was queued with. */
+    record Queued(CommandId commandId, long sequence) {
+    }
+
     /** Applies a worker's result once; answers false when the command already ended otherwise. */
     boolean applyResult(ResultMessage result);
 

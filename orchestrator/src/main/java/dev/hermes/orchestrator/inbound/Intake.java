@@ -2,12 +2,15 @@ package dev.hermes.orchestrator.inbound;
 
 import dev.hermes.orchestrator.command.CommandRecord;
 import dev.hermes.orchestrator.command.CommandStore;
+import dev.hermes.orchestrator.commit.CommitResult;
+import dev.hermes.orchestrator.commit.GroupCommitter;
+import dev.hermes.orchestrator.commit.IntakeWrite;
 import dev.hermes.orchestrator.dispatch.Dispatcher;
 import dev.hermes.orchestrator.routing.Person;
 import dev.hermes.orchestrator.routing.RouteStore;
+import dev.hermes.orchestrator.storage.Batcher;
 import dev.hermes.orchestrator.thread.ResolvedThread;
 import dev.hermes.orchestrator.thread.ThreadResolver;
-import dev.hermes.orchestrator.thread.ThreadStore;
 import dev.hermes.protocol.id.CommandId;
 import dev.hermes.protocol.id.ContainerKey;
 import dev.hermes.protocol.id.ProjectId;
@@ -15,32 +18,35 @@ import dev.hermes.protocol.state.CommandStatus;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * DESIGN §6 intake, for every channel: route -> thread -> durable command -> dispatch. A message
- * seen before is a duplicate and changes nothing, unless it never reached its queue (then the
- * dispatch is completed, which the FIFO deduplication makes safe).
+ * DESIGN §6 intake, for every channel: route -> thread -> durable command -> dispatch. The reads
+ * and checks happen on the caller's thread; the writes (command, new thread or touch, keys) go to
+ * the group committer, which records concurrent messages in one transaction. A message seen before
+ * is a duplicate and changes nothing, unless it never reached its queue (then the dispatch is
+ * completed, which the FIFO deduplication makes safe).
  */
 @Singleton
 public class Intake {
     private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
     private final RouteStore routes;
     private final ThreadResolver resolver;
-    private final ThreadStore threads;
+    private final GroupCommitter committer;
     private final CommandStore commands;
     private final Dispatcher dispatcher;
     private final SenderRateLimiter rateLimiter;
     private final Clock clock;
 
-    public Intake(RouteStore routes, ThreadResolver resolver, ThreadStore threads, CommandStore commands,
+    public Intake(RouteStore routes, ThreadResolver resolver, GroupCommitter committer, CommandStore commands,
                   Dispatcher dispatcher, SenderRateLimiter rateLimiter, Clock clock) {
         this.rateLimiter = rateLimiter;
         this.routes = routes;
         this.resolver = resolver;
-        this.threads = threads;
+        this.committer = committer;
         this.commands = commands;
         this.dispatcher = dispatcher;
         this.clock = clock;
@@ -62,26 +68,53 @@ public class Intake {
             if (routes.findProject(project).isEmpty()) {
                 throw new RejectedException(403, "unknown_project", "project " + project + " is not configured");
             }
-            ResolvedThread resolved = resolver.resolve(message, person.userId(), new ContainerKey(project, person.userId()));
-            MDC.put("threadId", resolved.thread().threadId().value());
-            CommandRecord command = CommandRecord.received(commandId, resolved.thread().threadId(),
-                    resolved.thread().containerKey(), message.channel(), message.title(), message.instruction(),
-                    message.replyRoute(), resolved.signal(), message.attachments(), clock.millis());
-            if (!commands.create(command)) {
-                // Seen before (a redelivery, or another delivery racing this one).
-                return again(commands.find(commandId).orElseThrow());
-            }
-            message.ownKeys().forEach(key -> threads.recordKey(key, command.threadId()));
-            if (!resolved.created()) {
-                threads.touch(command.threadId(), clock.millis());
-            }
-            dispatcher.dispatch(command);
-            LOG.info("accepted {} command for {} via {} ({} chars)", message.channel(), command.containerKey(),
-                    resolved.signal(), message.instruction().length());
-            return IntakeOutcome.accepted(command.threadId(), commandId, resolved.signal());
+            ContainerKey container = new ContainerKey(project, person.userId());
+            return record(message, commandId, container, resolver.plan(message, person.userId(), container));
         } finally {
             MDC.remove("commandId");
             MDC.remove("threadId");
+        }
+    }
+
+    /** Commits the message's writes, settles a taken thread id once, and dispatches. */
+    private IntakeOutcome record(InboundMessage message, CommandId commandId, ContainerKey container,
+                                 ResolvedThread planned) {
+        ResolvedThread resolved = planned;
+        boolean settled = false;
+        while (true) {
+            MDC.put("threadId", resolved.thread().threadId().value());
+            CommandRecord command = CommandRecord.received(commandId, resolved.thread().threadId(),
+                    resolved.thread().containerKey(), message.channel(), QueueSafeText.clean(message.title()),
+                    QueueSafeText.clean(message.instruction()), message.replyRoute(), resolved.signal(),
+                    message.attachments(), clock.millis());
+            IntakeWrite write = settled ? IntakeWrite.settled(command, resolved, message.ownKeys(), clock.millis())
+                    : IntakeWrite.planned(command, resolved, message.ownKeys(), clock.millis());
+            // The dispatcher takes the sequence number while the write is in flight, and sends once
+            // it is durable: the two requests overlap instead of following each other.
+            CompletableFuture<CommitResult> committed = committer.submit(write);
+            CompletableFuture<Long> queued = dispatcher.submitWhenDurable(command,
+                    committed.thenApply(result -> result == CommitResult.COMMITTED));
+            switch (Batcher.await(committed, "intake commit")) {
+                case COMMITTED -> {
+                    Batcher.await(queued, "dispatch");
+                    LOG.info("accepted {} command for {} via {} ({} chars)", message.channel(), command.containerKey(),
+                            resolved.signal(), message.instruction().length());
+                    return IntakeOutcome.accepted(command.threadId(), commandId, resolved.signal());
+                }
+                // Seen before (a redelivery, or another delivery racing this one).
+                case DUPLICATE -> {
+                    return again(commands.find(commandId).orElseThrow());
+                }
+                case THREAD_TAKEN -> {
+                    if (settled) {
+                        throw new IllegalStateException("thread " + command.threadId() + " was taken after it was settled");
+                    }
+                    // The planned id belongs to another root key, or this conversation's thread was
+                    // created meanwhile: the resolver settles which, writing alone (the slow path).
+                    resolved = resolver.createNew(message, container);
+                    settled = true;
+                }
+            }
         }
     }
 

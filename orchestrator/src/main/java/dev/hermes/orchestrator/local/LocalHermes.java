@@ -54,8 +54,9 @@ public final class LocalHermes implements AutoCloseable {
     }
 
     /**
-     * With {@code overrides} applied last: e.g. a Twilio or Slack base URL for reply providers, which
-     * local mode does not configure (their replies then stay in the outbox).
+     * As {@link #start(LocalOptions)}, with {@code overrides} applied over the local properties: e.g. the
+     * ECS launcher pointed at a local stand-in, a running cap, a faster reaper, or a Twilio or Slack
+     * base URL for reply providers, which local mode does not configure (tests and benchmarks).
      */
     public static LocalHermes start(LocalOptions options, Map<String, Object> overrides) throws Exception {
         // No local run may look for real AWS credentials or the EC2 metadata service.

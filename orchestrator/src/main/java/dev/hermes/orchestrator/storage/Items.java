@@ -49,4 +49,32 @@ public final class Items {
         v.m().forEach((k, value) -> out.put(k, value.s()));
         return out;
     }
+
+    /**
+     * An upper bound of the item's size as DynamoDB counts it (attribute names and values, UTF-8),
+     * for keeping a request under its size limit.
+     */
+    public static long estimatedBytes(Map<String, AttributeValue> item) {
+        long total = 0;
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            total += 3L * e.getKey().length() + estimatedBytes(e.getValue());
+        }
+        return total;
+    }
+
+    private static long estimatedBytes(AttributeValue v) {
+        if (v.s() != null) {
+            return 3L * v.s().length();
+        }
+        if (v.n() != null) {
+            return 21;
+        }
+        if (v.hasL()) {
+            return 3 + v.l().stream().mapToLong(Items::estimatedBytes).sum() + v.l().size();
+        }
+        if (v.hasM()) {
+            return 3 + estimatedBytes(v.m());
+        }
+        return 8;
+    }
 }

@@ -21,6 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 @Singleton
 public class DynamoDbThreadStore implements ThreadStore {
@@ -74,21 +76,9 @@ public class DynamoDbThreadStore implements ThreadStore {
 
     @Override
     public boolean create(ThreadRecord t) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("threadId", s(t.threadId().value()));
-        item.put("containerKey", s(t.containerKey().value()));
-        item.put("projectId", s(t.containerKey().project().value()));
-        item.put("userId", s(t.containerKey().user().value()));
-        item.put("branch", s(t.branch()));
-        item.put("channel", s(t.channel().name()));
-        item.put("rootKey", s(t.rootKey()));
-        item.put("subject", s(t.subject()));
-        item.put("createdAt", n(t.createdAt()));
-        item.put("lastActivityAt", n(t.lastActivityAt()));
-        item.put("messageCount", n(t.messageCount()));
-        item.put("version", n(1));
         try {
-            dynamo.putItem(b -> b.tableName(threads).item(item).conditionExpression("attribute_not_exists(threadId)"));
+            Put put = ThreadItems.create(threads, t);
+            dynamo.putItem(b -> b.tableName(threads).item(put.item()).conditionExpression(put.conditionExpression()));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -117,9 +107,10 @@ public class DynamoDbThreadStore implements ThreadStore {
 
     @Override
     public void touch(ThreadId threadId, long at) {
-        dynamo.updateItem(b -> b.tableName(threads).key(Items.key("threadId", threadId.value()))
-                .updateExpression("SET lastActivityAt = :at ADD messageCount :one, version :one")
-                .conditionExpression("attribute_exists(threadId)")
-                .expressionAttributeValues(Map.of(":at", n(at), ":one", n(1))));
+        Update touch = ThreadItems.touch(threads, threadId, at);
+        dynamo.updateItem(b -> b.tableName(touch.tableName()).key(touch.key())
+                .updateExpression(touch.updateExpression())
+                .conditionExpression(touch.conditionExpression())
+                .expressionAttributeValues(touch.expressionAttributeValues()));
     }
 }

@@ -32,7 +32,18 @@ public class ThreadResolver {
         this.meters = meters;
     }
 
+    /** The thread of the message, created now if it is new: {@link #plan}, then {@link #createNew}. */
     public ResolvedThread resolve(InboundMessage message, UserId user, ContainerKey newThreadContainer) {
+        ResolvedThread plan = plan(message, user, newThreadContainer);
+        return plan.created() ? createNew(message, newThreadContainer) : plan;
+    }
+
+    /**
+     * Reads only: the thread of the same user that the strongest signal names, or else the new
+     * thread the message would start ({@code created} true), which the caller writes conditionally
+     * and, should its id be taken, settles with {@link #createNew}.
+     */
+    public ResolvedThread plan(InboundMessage message, UserId user, ContainerKey newThreadContainer) {
         List<ThreadHint> keyHints = message.hints().stream().filter(h -> !h.direct()).toList();
         Map<String, ThreadId> known = keyHints.isEmpty() ? Map.of()
                 : store.lookup(keyHints.stream().map(ThreadHint::value).toList());
@@ -52,7 +63,7 @@ public class ThreadResolver {
             }
             return counted(new ResolvedThread(thread.get(), hint.signal(), false));
         }
-        return counted(create(message, newThreadContainer));
+        return counted(new ResolvedThread(fresh(message, newThreadContainer, 0, clock.millis()), ThreadSignal.NEW, true));
     }
 
     private ResolvedThread counted(ResolvedThread resolved) {
@@ -60,12 +71,21 @@ public class ThreadResolver {
         return resolved;
     }
 
-    private ResolvedThread create(InboundMessage message, ContainerKey container) {
+    private static ThreadRecord fresh(InboundMessage message, ContainerKey container, int attempt, long now) {
+        return new ThreadRecord(ThreadId.fromRootKey(message.rootKey(), attempt), container, message.channel(),
+                message.rootKey(), message.title(), now, now, 1);
+    }
+
+    /**
+     * The slow path of a new thread whose planned id was taken: creates it under the first free id
+     * (rehashing past collisions with other root keys), or joins the thread that the same
+     * conversation of the same user created first ({@code created} false).
+     */
+    public ResolvedThread createNew(InboundMessage message, ContainerKey container) {
         long now = clock.millis();
         for (int attempt = 0; attempt < MAX_COLLISION_ATTEMPTS; attempt++) {
-            ThreadId id = ThreadId.fromRootKey(message.rootKey(), attempt);
-            ThreadRecord fresh = new ThreadRecord(id, container, message.channel(), message.rootKey(),
-                    message.title(), now, now, 1);
+            ThreadRecord fresh = fresh(message, container, attempt, now);
+            ThreadId id = fresh.threadId();
             if (store.create(fresh)) {
                 return new ResolvedThread(fresh, ThreadSignal.NEW, true);
             }

@@ -84,7 +84,8 @@ class ContainerStoreTest {
         assertTrue(store.tryMarkStarting(key, t0, t0 - 60_000));
         assertFalse(store.tryMarkStarting(key, t0 + 1_000, t0 + 1_000 - 60_000), "still within its deadline");
         assertTrue(store.tryMarkStarting(key, t0 + 61_000, t0 + 1_000), "past its deadline");
-        store.markStartFailed(key);
+        assertFalse(store.markStartFailed(key, t0), "an older start cannot fail the newer one");
+        assertTrue(store.markStartFailed(key, t0 + 61_000));
         assertEquals("COLD", store.find(key).orElseThrow().status().name());
         assertEquals(1, store.nextSequence(key).sequence());
         assertEquals(2, store.nextSequence(key).sequence());

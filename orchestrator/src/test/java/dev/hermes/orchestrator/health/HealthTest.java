@@ -55,7 +55,7 @@ class HealthTest {
                      .credentialsProvider(credentials).overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(5)))
                      .build()) {
             SqsClient liveSqs = TestHermes.get().context().getBean(SqsClient.class);
-            QueuesConfig queues = new QueuesConfig("hermes-", 3, 20);
+            QueuesConfig queues = new QueuesConfig("hermes-", 3, 20, Duration.ofDays(7), Duration.ofHours(1));
             Readiness readiness = new Readiness(List.of(
                     new DynamoDbReadinessCheck(dynamo, new TablesConfig("hermes-", false)),
                     new SqsReadinessCheck(liveSqs, queues)), Clock.systemUTC());

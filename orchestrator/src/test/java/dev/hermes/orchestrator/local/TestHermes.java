@@ -24,7 +24,9 @@ public final class TestHermes {
             try {
                 Path root = Files.createTempDirectory("hermes-orchestrator-test");
                 Path seed = Path.of(TestHermes.class.getResource("/test-seed.yml").toURI());
-                instance = LocalHermes.start(LocalOptions.forTests(root, seed, root.resolve("no-worker.jar"), 5));
+                // No worker can start here: the reaper would only retry launches that cannot succeed.
+                instance = LocalHermes.start(LocalOptions.forTests(root, seed, root.resolve("no-worker.jar"), 5),
+                        java.util.Map.of("hermes.reaper.enabled", false));
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         instance.close();

@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.core.instrument.MeterRegistry;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -39,11 +40,23 @@ public final class IntakeBenchmark {
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 8);
     private static final int MESSAGES = Integer.getInteger("bench.messages", 3000);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 500);
+    private static final int SERIAL = Integer.getInteger("bench.serial", 300);
 
     private IntakeBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run();
+        } catch (Exception | Error e) {
+            // A failed run must not leave the emulators' threads holding the machine.
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run() throws Exception {
         System.setProperty("hermes.intake.per-minute", "100000000");
         System.setProperty("hermes.intake.burst", "100000000");
         Path root = Files.createTempDirectory("hermes-bench");
@@ -65,8 +78,8 @@ public final class IntakeBenchmark {
 
             // Messages are built before the clock starts: the client must not compete with the server.
             Map<Integer, byte[]> mails = new java.util.HashMap<>();
-            for (int base : new int[]{1_000_000, 3_000_000, 5_000_000}) {
-                for (int i = 0; i < MESSAGES; i++) {
+            for (int base : new int[]{1_000_000, 3_000_000, 5_000_000, 7_000_000}) {
+                for (int i = 0; i < Math.max(MESSAGES, WARMUP); i++) {
                     mails.put(base + i, mail(base + i));
                 }
             }
@@ -76,7 +89,10 @@ public final class IntakeBenchmark {
 
             saturate(routed, 1_000_000, WARMUP);
             saturate(sends, 2_000_000, WARMUP);
+            MeterRegistry meters = hermes.context().getBean(MeterRegistry.class);
+            Map<String, Double> before = Costs.snapshot(meters);
             double routedRate = saturate(routed, 3_000_000, MESSAGES);
+            Map<String, Double> routedCosts = Costs.since(before, Costs.snapshot(meters));
             double rawRate = saturate(sends, 4_000_000, MESSAGES);
             DynamoDbClient dynamo = hermes.context().getBean(DynamoDbClient.class);
             Task gets = i -> dynamo.getItem(b -> b.tableName("hermes-routes")
@@ -87,6 +103,7 @@ public final class IntakeBenchmark {
             double getRate = saturate(gets, 0, MESSAGES);
             double putRate = saturate(puts, 6_000_000, MESSAGES);
             double[] latency = paced(routed, 5_000_000, routedRate / 2, Math.min(MESSAGES, (int) (routedRate * 10)));
+            double[] alone = serial(routed, 7_000_000, SERIAL);
 
             System.out.printf("%nIntake benchmark: %d clients, %d messages per run, %d cores%n", CONCURRENCY, MESSAGES,
                     Runtime.getRuntime().availableProcessors());
@@ -96,21 +113,28 @@ public final class IntakeBenchmark {
             System.out.printf("  ratio   routed / raw               : %8.2f   (target >= 0.30)%n", routedRate / rawRate);
             System.out.printf("  latency at %.0f msg/s (half of saturated): p50 %.1f ms, p99 %.1f ms   (target p99 < 50 ms)%n",
                     routedRate / 2, latency[0], latency[1]);
+            System.out.printf("  one client, one message at a time     : p50 %.1f ms, p99 %.1f ms%n", alone[0], alone[1]);
+            Costs.print(routedCosts, MESSAGES);
         }
-        System.exit(0);
     }
 
-    private interface Task {
+    /** One call of a measured operation, numbered. */
+    interface Task {
         void run(int i) throws Exception;
     }
 
     /** Messages/s with {@link #CONCURRENCY} clients sending back to back. */
     private static double saturate(Task task, int base, int count) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+        return saturate(task, base, count, CONCURRENCY);
+    }
+
+    /** Calls/s with {@code clients} clients calling back to back. */
+    static double saturate(Task task, int base, int count, int clients) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
-        for (int c = 0; c < CONCURRENCY; c++) {
+        for (int c = 0; c < clients; c++) {
             workers.add(pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                     task.run(base + i);
@@ -149,6 +173,18 @@ public final class IntakeBenchmark {
         }
         clock.shutdown();
         pool.shutdown();
+        Arrays.sort(latencies);
+        return new double[]{latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6};
+    }
+
+    /** p50 and p99 in ms of one client sending one message after the other. */
+    private static double[] serial(Task task, int base, int count) throws Exception {
+        long[] latencies = new long[count];
+        for (int i = 0; i < count; i++) {
+            long t0 = System.nanoTime();
+            task.run(base + i);
+            latencies[i] = System.nanoTime() - t0;
+        }
         Arrays.sort(latencies);
         return new double[]{latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6};
     }
