@@ -64,7 +64,7 @@ public class OutboxController {
         try {
             return ReplyStatus.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException("status", "must be one of " + List.of(ReplyStatus.values()));
+            throw new InvalidFieldException(400, "invalid_status", "status", "must be one of " + List.of(ReplyStatus.values()));
         }
     }
 }

@@ -11,7 +11,7 @@ public final class PageLimit {
     public static int of(Integer limit) {
         int size = limit == null ? DEFAULT : limit;
         if (size < 1 || size > MAX) {
-            throw new InvalidFieldException("limit", "must be 1.." + MAX);
+            throw new InvalidFieldException(400, "invalid_limit", "limit", "must be 1.." + MAX);
         }
         return size;
     }

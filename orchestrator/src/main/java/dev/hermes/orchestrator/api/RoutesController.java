@@ -110,7 +110,7 @@ public class RoutesController {
         try {
             return RouteKeys.normalise(key);
         } catch (RejectedException e) {
-            throw new InvalidFieldException("key", e.getMessage());
+            throw new InvalidFieldException(400, e.code(), "key", e.getMessage());
         }
     }
 
