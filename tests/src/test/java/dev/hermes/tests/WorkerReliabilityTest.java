@@ -143,7 +143,9 @@ class WorkerReliabilityTest {
         awaitStep(threadId, commandId, 2);
 
         ContainerRecord running = containers().find(key).orElseThrow();
-        long pid = Long.parseLong(running.launcherHandle().substring("pid:".length()));
+        // The process launcher's handle is pid:{pid}@{start time}.
+        String handle = running.launcherHandle();
+        long pid = Long.parseLong(handle.substring("pid:".length(), handle.indexOf('@')));
         ProcessHandle worker = ProcessHandle.of(pid).orElseThrow();
         worker.destroyForcibly();   // SIGKILL: no clean-up of any kind
         await().atMost(DEADLINE).until(() -> !worker.isAlive());
@@ -239,9 +241,14 @@ class WorkerReliabilityTest {
                 && !hermes.context().getBean(dev.hermes.orchestrator.deadletter.DeadLetterWatcher.class).isWatching(key));
     }
 
+    /**
+     * The replies that answer the message: its result or notice. The cold-start acknowledgement
+     * ("starting your workspace…", Message-ID {@code <a-…>}) is a courtesy before the work, not counted.
+     */
     private static List<MimeMessage> repliesTo(String messageId) {
         return mailbox.inbox(ALICE).stream().map(Mailbox::parse)
-                .filter(m -> messageId.equals(Mailbox.header(m, "In-Reply-To"))).toList();
+                .filter(m -> messageId.equals(Mailbox.header(m, "In-Reply-To")))
+                .filter(m -> !Mailbox.header(m, "Message-ID").startsWith("<a-")).toList();
     }
 
     private static JsonNode awaitDone(String commandId) {

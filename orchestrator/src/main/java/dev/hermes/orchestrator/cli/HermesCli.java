@@ -54,6 +54,7 @@ public final class HermesCli {
                 case "thread" -> args.length == 2 ? cli.show("/api/threads/" + args[1]) : usage();
                 case "command" -> args.length == 2 ? cli.show("/api/commands/" + args[1]) : usage();
                 case "token", "secrets" -> cli.admin(args);
+                case "demo" -> args.length == 1 ? new HermesDemo(instance, cli.http, System.out).run() : usage();
                 default -> usage();
             };
         } catch (IllegalArgumentException e) {
@@ -208,7 +209,8 @@ public final class HermesCli {
                   ./hermes secrets list
                   ./hermes secrets set NAME [--project ID] < value     (e.g. reply.slack.botToken, git.token, env.API_KEY)
                   ./hermes secrets unset NAME [--project ID]
-                  ./hermes secrets rotate-key | ./hermes secrets re-encrypt""");
+                  ./hermes secrets rotate-key | ./hermes secrets re-encrypt
+                  ./hermes demo                      (a scripted tour of the running instance)""");
         return 2;
     }
 

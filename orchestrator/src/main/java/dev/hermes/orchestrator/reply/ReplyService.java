@@ -77,6 +77,7 @@ public class ReplyService {
      */
     public void couldNotProcess(CommandRecord command, String replyId, String account) {
         record(composer.compose(replyId, command, ReplyContent.couldNotProcess(account, command.branch())));
+        commands.recordReply(command.commandId(), replyId);
     }
 
     private void record(Reply reply) {
