@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hermes.orchestrator.cli.MimeBuilder;
 import dev.hermes.orchestrator.local.LocalHermes;
 import dev.hermes.orchestrator.local.LocalOptions;
+import dev.hermes.orchestrator.routing.ProjectStore;
+import dev.hermes.protocol.id.ProjectId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,11 +35,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * after an email that succeeds, an interrupt (a newer message superseding a running one) and a
  * command that is dead-lettered, the page shows the containers, threads, outbox and dead letters;
  * the charts are drawn from the meters and follow new messages without a reload; the redrive button
- * puts the dead-lettered command back on its queue, where it now succeeds. The screenshot is
- * {@code tests/target/ops-page.png}.
+ * puts the dead-lettered command back on its queue, where it now succeeds. Then the roles: the admin
+ * sets and clears a project secret from the page (shown only as set, its value never on the page); a
+ * viewer sees the page without a single button; an operator creates a project and a route with the
+ * forms, and a message by that route is worked on the new project. Screenshots in {@code tests/target/}.
  */
 class OpsPageBrowserTest {
     private static final String ALICE = "alice@example.com";
+    private static final String CANARY = "ops-canary-4d1f0a9e7b";
     private static final Duration DEADLINE = Duration.ofSeconds(120);
     private static final Map<String, String> TIMINGS = Map.of(
             "hermes.launcher.process.visibility-timeout-seconds", "4",
@@ -108,11 +113,7 @@ class OpsPageBrowserTest {
                 .contains("\"" + sampleReply + "\""));
 
         // Opening the page asks for the token once; the session cookie is HttpOnly and SameSite=Strict.
-        browser.get(hermes.url() + "/ops");
-        assertTrue(browser.getCurrentUrl().endsWith("/ops/login"), browser.getCurrentUrl());
-        browser.findElement(By.id("token")).sendKeys(hermes.property("apiToken"));
-        browser.findElement(By.cssSelector("#login button")).click();
-        await().atMost(DEADLINE).until(() -> browser.getCurrentUrl().endsWith("/ops"));
+        logIn(hermes.property("apiToken"));
         Cookie session = browser.manage().getCookieNamed("hermes_ops");
         assertTrue(session.isHttpOnly());
         assertEquals("Strict", session.getSameSite());
@@ -168,6 +169,114 @@ class OpsPageBrowserTest {
         assertEquals("0", row("container", "flaky#alice").findElement(By.cssSelector("td.dlq .count")).getText());
         assertTrue(row("thread", dead.get("threadId").asText()).getText().contains("SUCCEEDED"));
         screenshot("ops-page-after-redrive.png");
+
+        adminSetsAndClearsASecret();
+        String viewer = token("ops-viewer", "viewer");
+        String operator = token("ops-operator", "operator");
+        logOut();
+        viewerSeesThePageWithoutButtons(viewer);
+        logOut();
+        operatorCreatesAProjectAndARouteThatWork(operator);
+    }
+
+    private static void adminSetsAndClearsASecret() {
+        browser.navigate().to(hermes.url() + "/ops#projects");
+        openEditor("sample");
+        WebElement add = row("project", "sample").findElement(By.cssSelector("form.secret-form.new"));
+        add.findElement(By.name("name")).sendKeys("env.OPS_CANARY");
+        add.findElement(By.name("value")).sendKeys(CANARY);
+        add.findElement(By.cssSelector("button")).click();
+        awaitNotice("A secret of project sample was replaced.");
+        WebElement state = row("project", "sample").findElement(By.cssSelector("td.secrets [data-secret='env.OPS_CANARY']"));
+        assertEquals("env.OPS_CANARY set", state.getText());
+        assertFalse(browser.getPageSource().contains(CANARY), "a stored secret is never on the page");
+        assertTrue(projectSecrets("sample").contains("env.OPS_CANARY"), "stored");
+        openEditor("sample");
+        WebElement form = row("project", "sample").findElement(By.cssSelector("form.secret-form[data-secret='env.OPS_CANARY']"));
+        assertEquals("", form.findElement(By.name("value")).getAttribute("value"), "the field is empty, never filled in");
+        form.findElement(By.cssSelector("button[value='clear']")).click();
+        awaitNotice("A secret of project sample was cleared.");
+        assertFalse(projectSecrets("sample").contains("env.OPS_CANARY"), "cleared in the store");
+        assertTrue(browser.findElements(By.cssSelector("td.secrets [data-secret='env.OPS_CANARY']")).isEmpty());
+    }
+
+    private static void viewerSeesThePageWithoutButtons(String token) throws Exception {
+        logIn(token);
+        assertTrue(row("container", "flaky#alice").isDisplayed());
+        assertTrue(row("project", "sample").isDisplayed());
+        assertTrue(browser.findElement(By.cssSelector("header .who")).getText().contains("viewer"));
+        for (String css : List.of("button.redrive", "#new-project", "#new-route", "td.actions form", ".secret-form")) {
+            assertTrue(browser.findElements(By.cssSelector(css)).isEmpty(), "a viewer gets no " + css);
+        }
+        screenshot("ops-page-viewer.png");
+    }
+
+    private static void operatorCreatesAProjectAndARouteThatWork(String token) throws Exception {
+        logIn(token);
+        browser.findElement(By.cssSelector("#new-project summary")).click();
+        WebElement form = browser.findElement(By.cssSelector("#new-project form"));
+        form.findElement(By.name("projectId")).sendKeys("docs");
+        form.findElement(By.name("repoUrl")).sendKeys(hermes.workDir().resolve("remotes").resolve("sample.git").toString());
+        Path repo = Path.of(System.getProperty("hermes.root", "..")).toAbsolutePath().normalize();
+        form.findElement(By.name("argv")).sendKeys(repo.resolve("examples/agents/record-instruction.sh").toString());
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        awaitNotice("Project docs created.");
+        assertTrue(row("project", "docs").getText().contains("record-instruction.sh"));
+
+        WebElement route = browser.findElement(By.id("new-route"));
+        route.findElement(By.name("key")).sendKeys("email:bob@example.com");
+        route.findElement(By.name("userId")).sendKeys("bob");
+        route.findElement(By.name("projects")).sendKeys("docs");
+        route.findElement(By.cssSelector("button[type=submit]")).click();
+        awaitNotice("Route email:bob@example.com saved.");
+        assertTrue(row("route", "email:bob@example.com").getText().contains("docs"));
+        openEditor("docs");
+        assertTrue(row("project", "docs").findElements(By.cssSelector(".secret-form")).isEmpty(), "secrets are an admin's");
+        assertTrue(row("project", "docs").getText().contains("Secrets are set by an admin."));
+        screenshot("ops-page-operator.png");
+
+        HermesClient.Response r = client.postMime(MimeBuilder.build("bob@example.com", "docs@" + LocalHermes.EMAIL_DOMAIN,
+                "Docs", "Write the docs.", null));
+        assertEquals(202, r.status(), r.body().toString());
+        JsonNode done = awaitStatus(r.body().get("commandId").asText(), "SUCCEEDED");
+        assertTrue(done.hasNonNull("commitSha"), "worked on the project made on the page: " + done);
+        browser.navigate().to(hermes.url() + "/ops");
+        assertTrue(row("container", "docs#bob").isDisplayed());
+    }
+
+    private static void logIn(String token) {
+        browser.navigate().to(hermes.url() + "/ops");
+        assertTrue(browser.getCurrentUrl().endsWith("/ops/login"), browser.getCurrentUrl());
+        browser.findElement(By.id("token")).sendKeys(token);
+        browser.findElement(By.cssSelector("#login button")).click();
+        await().atMost(DEADLINE).until(() -> browser.getCurrentUrl().endsWith("/ops"));
+    }
+
+    private static void logOut() {
+        browser.findElement(By.cssSelector("form.logout button")).click();
+        await().atMost(DEADLINE).until(() -> browser.getCurrentUrl().endsWith("/ops/login"));
+    }
+
+    private static void openEditor(String project) {
+        WebElement details = row("project", project).findElement(By.cssSelector("details.manage"));
+        if (details.getAttribute("open") == null) {
+            details.findElement(By.tagName("summary")).click();
+        }
+    }
+
+    private static void awaitNotice(String text) {
+        await().atMost(DEADLINE).until(() -> browser.findElements(By.cssSelector("p.notice")).stream()
+                .anyMatch(n -> n.getText().equals(text)));
+    }
+
+    private static String token(String name, String role) {
+        HermesClient.Response r = client.post("/api/tokens", "{\"name\":\"" + name + "\",\"role\":\"" + role + "\"}");
+        assertEquals(201, r.status(), r.body().toString());
+        return r.body().get("token").asText();
+    }
+
+    private static java.util.Set<String> projectSecrets(String project) {
+        return hermes.context().getBean(ProjectStore.class).find(new ProjectId(project)).orElseThrow().secrets().keySet();
     }
 
     private static JsonNode post(String project, String subject, String body, String thread) {

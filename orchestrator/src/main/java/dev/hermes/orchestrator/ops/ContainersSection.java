@@ -76,7 +76,7 @@ final class ContainersSection {
                 .append(dead.inQueue()).append(" in -dlq.fifo, ").append(dead.commands())
                 .append(" dead-lettered command rows").append(dead.partial() ? " among the newest threads read" : "")
                 .append("\">").append(dead.total()).append(dead.partial() ? "+" : "").append("</span>");
-        if (v.depths() != null && viewer.grant().operate()) {
+        if (v.depths() != null && viewer.may(dev.hermes.orchestrator.auth.Role.OPERATOR)) {
             b.append("<form method=\"post\" action=\"/ops/containers/").append(esc(Html.url(v.containerKey())))
                     .append("/redrive\"><input type=\"hidden\" name=\"csrf\" value=\"").append(esc(viewer.csrf()))
                     .append("\"><button type=\"submit\" class=\"redrive\">Redrive</button></form>");

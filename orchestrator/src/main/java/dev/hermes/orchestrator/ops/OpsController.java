@@ -1,10 +1,14 @@
 package dev.hermes.orchestrator.ops;
 
+import dev.hermes.orchestrator.auth.Authenticator;
+import dev.hermes.orchestrator.auth.NoTokenRequired;
+import dev.hermes.orchestrator.auth.Principal;
+import dev.hermes.orchestrator.auth.RequiresRole;
+import dev.hermes.orchestrator.auth.Role;
 import dev.hermes.orchestrator.container.DlqRedrive;
 import dev.hermes.orchestrator.container.QueuesMissingException;
 import dev.hermes.orchestrator.inbound.RejectedException;
 import dev.hermes.protocol.id.ContainerKey;
-import dev.hermes.protocol.id.InvalidIdException;
 import dev.hermes.protocol.state.ReplyStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -31,7 +35,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /ops}: the ops page; {@code /ops/login} and {@code /ops/logout} (login form mode);
  * {@code POST /ops/containers/{containerKey}/redrive}, the same redrive as the API's; and
- * {@code GET /ops/charts.json}, what the charts poll. Who may do what is {@link OpsGuard}'s to say.
+ * {@code GET /ops/charts.json}, what the charts poll. The page and the charts need a viewer, a redrive
+ * an operator (checked by the authentication filter, with a bearer token or a login session); the
+ * login form needs no token. Every form carries its CSRF token ({@link OpsGuard}).
  */
 @Controller("/ops")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -42,19 +48,22 @@ public class OpsController {
     /** Refusals are JSON whatever a browser accepts. */
     private static final String JSON = MediaType.APPLICATION_JSON;
     private final OpsGuard guard;
-    private final OpsAccess access;
+    private final Authenticator authenticator;
     private final OpsSessions sessions;
+    private final OpsBrowserSessions browserSessions;
     private final OpsOverview overview;
     private final OpsCharts charts;
     private final DlqRedrive redrive;
     private final OpsConfig config;
     private final Clock clock;
 
-    public OpsController(OpsGuard guard, OpsAccess access, OpsSessions sessions, OpsOverview overview, OpsCharts charts,
-                         DlqRedrive redrive, OpsConfig config, Clock clock) {
+    public OpsController(OpsGuard guard, Authenticator authenticator, OpsSessions sessions,
+                         OpsBrowserSessions browserSessions, OpsOverview overview, OpsCharts charts, DlqRedrive redrive,
+                         OpsConfig config, Clock clock) {
         this.guard = guard;
-        this.access = access;
+        this.authenticator = authenticator;
         this.sessions = sessions;
+        this.browserSessions = browserSessions;
         this.overview = overview;
         this.charts = charts;
         this.redrive = redrive;
@@ -63,57 +72,65 @@ public class OpsController {
     }
 
     @Get(produces = {HTML, JSON})
+    @RequiresRole(Role.VIEWER)
     public HttpResponse<String> page(HttpRequest<?> request, @QueryValue @Nullable String containers,
                                      @QueryValue @Nullable String outbox, @QueryValue @Nullable String status,
-                                     @QueryValue @Nullable String redrove, @QueryValue @Nullable Integer moved) {
-        OpsGuard.Viewer viewer = guard.requireView(request);
+                                     @QueryValue @Nullable String done, @QueryValue @Nullable String id,
+                                     @QueryValue @Nullable Integer moved) {
+        OpsGuard.Viewer viewer = guard.viewer(request);
         ReplyStatus filter = status == null ? null : status(status);
         OpsOverview.Overview o = overview.read(containers, outbox, filter);
-        return OpsResponses.html(HttpStatus.OK, OpsPage.render(o, viewer, filter, notice(redrove, moved), clock.millis()));
+        return OpsResponses.html(HttpStatus.OK, OpsPage.render(o, viewer, filter, OpsNotice.done(done, id, moved), clock.millis()));
     }
 
     @Get(value = "/charts.json", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<OpsCharts.Series> charts(HttpRequest<?> request) {
-        guard.requireView(request);
+    @RequiresRole(Role.VIEWER)
+    public HttpResponse<OpsCharts.Series> charts() {
         return OpsResponses.secure(HttpResponse.ok(charts.series()));
     }
 
     @Post(value = "/containers/{containerKey}/redrive", consumes = FORM, produces = {HTML, JSON})
+    @RequiresRole(Role.OPERATOR)
     public HttpResponse<Object> redrive(HttpRequest<?> request, String containerKey, @Body("csrf") @Nullable String csrf) {
-        guard.requireOperate(request, csrf);
+        guard.requireForm(request, csrf);
         ContainerKey key = ContainerKey.parse(containerKey);
         try {
             DlqRedrive.Result result = redrive.redrive(key);
-            LOG.info("ops page redrive of {}: {} moved", key, result.moved());
-            return OpsResponses.seeOther("/ops?redrove=" + Html.url(key.value()) + "&moved=" + result.moved() + "#containers");
+            LOG.info("ops page redrive of {} by {}: {} moved", key, Principal.of(request).tokenId(), result.moved());
+            return OpsResponses.seeOther("/ops?done=redrive&id=" + Html.url(key.value()) + "&moved=" + result.moved()
+                    + "#containers");
         } catch (QueuesMissingException e) {
             throw new RejectedException(404, "not_found", "container " + key + " has no queues");
         }
     }
 
     @Get(value = "/login", produces = {HTML, JSON})
+    @NoTokenRequired("the login form asks for the token")
     public HttpResponse<?> loginForm(HttpRequest<?> request) {
         requireLoginForm();
-        if (guard.viewer(request).isPresent()) {
+        if (browserSessions.principal(request).isPresent()) {
             return OpsResponses.seeOther("/ops");
         }
         return OpsResponses.html(HttpStatus.OK, LoginPage.render(false));
     }
 
     @Post(value = "/login", consumes = FORM, produces = {HTML, JSON})
+    @NoTokenRequired("it trades the token for a session")
     public HttpResponse<?> login(@Body("token") @Nullable String token) {
         requireLoginForm();
-        Optional<OpsAccess.Grant> grant = access.grantFor(token == null ? null : token.strip());
-        if (grant.isEmpty() || !grant.get().view()) {
+        String presented = token == null ? null : token.strip();
+        Optional<Principal> principal = authenticator.authenticate(presented);
+        if (principal.isEmpty()) {
             LOG.warn("ops login refused: not a valid token");
             return OpsResponses.html(HttpStatus.UNAUTHORIZED, LoginPage.render(true));
         }
-        OpsSessions.Session session = sessions.open(grant.get());
-        LOG.info("ops login: new session (operate: {})", grant.get().operate());
+        OpsSessions.Session session = sessions.open(presented);
+        LOG.info("ops login: new session for token {} ({})", principal.get().tokenId(), principal.get().role().wireName());
         return OpsResponses.seeOther("/ops").cookie(cookie(session.id(), sessions.ttlSeconds()));
     }
 
     @Post(value = "/logout", consumes = FORM, produces = {HTML, JSON})
+    @RequiresRole(Role.VIEWER)
     public HttpResponse<?> logout(HttpRequest<?> request, @Body("csrf") @Nullable String csrf) {
         OpsGuard.Viewer viewer = guard.requireForm(request, csrf);
         sessions.close(viewer.sessionId());
@@ -133,18 +150,6 @@ public class OpsController {
         }
     }
 
-    private static OpsPage.Notice notice(String redrove, Integer moved) {
-        if (redrove == null || moved == null || moved < 0) {
-            return null;
-        }
-        try {
-            ContainerKey key = ContainerKey.parse(redrove);
-            return new OpsPage.Notice("Redrive of " + key + ": " + moved + (moved == 1 ? " command" : " commands")
-                    + " put back on its -in.fifo.");
-        } catch (InvalidIdException e) {
-            return null;
-        }
-    }
 
     private static ReplyStatus status(String value) {
         try {

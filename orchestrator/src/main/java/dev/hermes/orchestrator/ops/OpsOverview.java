@@ -9,6 +9,10 @@ import dev.hermes.orchestrator.container.ContainerStore;
 import dev.hermes.orchestrator.container.QueueDepths;
 import dev.hermes.orchestrator.reply.OutboxPage;
 import dev.hermes.orchestrator.reply.OutboxStore;
+import dev.hermes.orchestrator.routing.ProjectRecord;
+import dev.hermes.orchestrator.routing.ProjectStore;
+import dev.hermes.orchestrator.routing.RoutePage;
+import dev.hermes.orchestrator.routing.RouteStore;
 import dev.hermes.orchestrator.thread.ThreadRecord;
 import dev.hermes.orchestrator.thread.ThreadStore;
 import dev.hermes.protocol.state.CommandStatus;
@@ -24,7 +28,8 @@ import java.util.List;
  * {@code GET /api/containers} reads them, with their queue depths), for each its newest threads
  * (one query of {@code threads.by-container}) and for each of those its newest commands (one query
  * of {@code commands.by-thread}), and one page of the outbox. Dead letters are counted over what was
- * read; a count that may miss older threads or commands says so ({@link DeadLetters#partial}).
+ * read; a count that may miss older threads or commands says so ({@link DeadLetters#partial}). And
+ * one page each of projects (deleted ones too) and sender routes.
  */
 @Singleton
 public class OpsOverview {
@@ -33,15 +38,19 @@ public class OpsOverview {
     private final ThreadStore threads;
     private final CommandStore commands;
     private final OutboxStore outbox;
+    private final ProjectStore projects;
+    private final RouteStore routes;
     private final OpsConfig config;
 
     public OpsOverview(ContainerStore containers, QueueDepths depths, ThreadStore threads, CommandStore commands,
-                       OutboxStore outbox, OpsConfig config) {
+                       OutboxStore outbox, ProjectStore projects, RouteStore routes, OpsConfig config) {
         this.containers = containers;
         this.depths = depths;
         this.threads = threads;
         this.commands = commands;
         this.outbox = outbox;
+        this.projects = projects;
+        this.routes = routes;
         this.config = config;
     }
 
@@ -60,7 +69,7 @@ public class OpsOverview {
     }
 
     public record Overview(List<ContainerRow> containers, @Nullable String nextContainers, List<ThreadRow> threads,
-                           OutboxPage outbox) {
+                           OutboxPage outbox, List<ProjectRecord> projects, RoutePage routes) {
     }
 
     public Overview read(@Nullable String containerCursor, @Nullable String outboxCursor,
@@ -73,7 +82,8 @@ public class OpsOverview {
         }
         recent.sort(Comparator.comparingLong((ThreadRow t) -> t.thread().lastActivityAt()).reversed());
         return new Overview(rows, page.nextCursor(), List.copyOf(recent.subList(0, Math.min(recent.size(),
-                config.recentThreads()))), outbox.list(outboxCursor, config.outbox(), outboxStatus));
+                config.recentThreads()))), outbox.list(outboxCursor, config.outbox(), outboxStatus),
+                projects.list(null, config.projects(), true).projects(), routes.listRoutes(null, config.routes()));
     }
 
     private ContainerRow row(ContainerRecord c, List<ThreadRow> recent) {

@@ -15,30 +15,31 @@ final class OpsPage {
     private OpsPage() {
     }
 
-    /** A line at the top after an action (e.g. a redrive), built from validated values only. */
-    record Notice(String text) {
-    }
-
-    static String render(OpsOverview.Overview o, OpsGuard.Viewer viewer, ReplyStatus outboxStatus, Notice notice,
+    static String render(OpsOverview.Overview o, OpsGuard.Viewer viewer, ReplyStatus outboxStatus, OpsNotice notice,
                          long now) {
         StringBuilder b = new StringBuilder(16_384);
         head(b, "Hermes ops");
         b.append("<header><h1>Hermes <span>ops</span></h1><nav><a href=\"#charts\">Charts</a>")
                 .append("<a href=\"#containers\">Containers</a><a href=\"#threads\">Threads</a>")
-                .append("<a href=\"#outbox\">Outbox</a><a href=\"/ops\">Refresh</a></nav>");
+                .append("<a href=\"#outbox\">Outbox</a><a href=\"#projects\">Projects</a><a href=\"#routes\">Routes</a>")
+                .append("<a href=\"/ops\">Refresh</a></nav><span class=\"who\">").append(esc(viewer.principal().name()))
+                .append(" · ").append(esc(viewer.principal().role().wireName())).append("</span>");
         if (viewer.sessionId() != null) {
             b.append("<form method=\"post\" action=\"/ops/logout\" class=\"logout\"><input type=\"hidden\" name=\"csrf\" value=\"")
                     .append(esc(viewer.csrf())).append("\"><button type=\"submit\">Log out</button></form>");
         }
         b.append("</header><main>");
         if (notice != null) {
-            b.append("<p class=\"notice\" role=\"status\">").append(esc(notice.text())).append("</p>");
+            b.append(notice.error() ? "<p class=\"notice error\" role=\"alert\">" : "<p class=\"notice\" role=\"status\">")
+                    .append(esc(notice.text())).append("</p>");
         }
         summary(b, o);
         charts(b);
         ContainersSection.render(b, o.containers(), o.nextContainers(), viewer, now);
         ThreadsSection.render(b, o.threads(), now);
         OutboxSection.render(b, o.outbox(), outboxStatus, now);
+        ProjectsSection.render(b, o.projects(), viewer, now);
+        RoutesSection.render(b, o.routes(), viewer);
         b.append("</main><footer>Rendered ").append(esc(java.time.Instant.ofEpochMilli(now).toString()))
                 .append(" · the charts refresh every few seconds; the tables when you reload.</footer></body></html>");
         return b.toString();

@@ -11,9 +11,10 @@ import java.util.Optional;
 
 /**
  * Login sessions of the ops page, in this orchestrator's memory: a random id (the cookie), a random
- * CSRF token that every form carries, the grant of the token pasted at login, and an expiry. A
- * restart logs everyone out; logging out forgets the session at once. At most {@link #MAX} live
- * sessions; the oldest goes first.
+ * CSRF token that every form carries, the token pasted at login (kept here only, so every request is
+ * authenticated again and a revoked token's session ends with it), and an expiry. A restart logs
+ * everyone out; logging out forgets the session at once. At most {@link #MAX} live sessions; the
+ * oldest goes first.
  */
 @Singleton
 public class OpsSessions {
@@ -23,7 +24,7 @@ public class OpsSessions {
     private final Clock clock;
     private final long ttlMillis;
 
-    public record Session(String id, String csrf, OpsAccess.Grant grant, long expiresAt) {
+    public record Session(String id, String csrf, String token, long expiresAt) {
         @Override
         public String toString() {
             return "Session[***]";
@@ -35,14 +36,14 @@ public class OpsSessions {
         this.ttlMillis = config.sessionTtl().toMillis();
     }
 
-    public synchronized Session open(OpsAccess.Grant grant) {
+    public synchronized Session open(String token) {
         dropExpired();
         if (sessions.size() >= MAX) {
             Iterator<String> oldest = sessions.keySet().iterator();
             oldest.next();
             oldest.remove();
         }
-        Session s = new Session(random(), random(), grant, clock.millis() + ttlMillis);
+        Session s = new Session(random(), random(), token, clock.millis() + ttlMillis);
         sessions.put(s.id(), s);
         return s;
     }

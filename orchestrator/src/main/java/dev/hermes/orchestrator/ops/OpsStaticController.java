@@ -1,5 +1,6 @@
 package dev.hermes.orchestrator.ops;
 
+import dev.hermes.orchestrator.auth.NoTokenRequired;
 import dev.hermes.orchestrator.inbound.RejectedException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -16,6 +17,7 @@ import java.util.Map;
  * a token (they hold no data), so the login form has its style too.
  */
 @Controller("/ops/static")
+@NoTokenRequired("the page's script and style sheet hold no data; the login form needs them")
 public class OpsStaticController {
     private static final Map<String, MediaType> FILES = Map.of(
             "ops.css", MediaType.of("text/css;charset=utf-8"),
