@@ -180,18 +180,18 @@ class OpsManageTest {
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
-            HttpResponse<String> login = form("/ops/login", null, "token=" + encode(value));
+            HttpResponse<String> login = OpsHttp.form("/ops/login", null, "token=" + encode(value));
             assertEquals(303, login.statusCode(), login.body());
             String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
             String cookie = setCookie.substring(0, setCookie.indexOf(';'));
-            String page = get("/ops", cookie).body();
+            String page = OpsHttp.get("/ops", cookie).body();
             Matcher m = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]{64})\"").matcher(page);
             assertTrue(m.find(), "a CSRF token on the page");
             return new Session(cookie, m.group(1));
         }
 
         String page(String path) {
-            HttpResponse<String> r = get(path, cookie);
+            HttpResponse<String> r = OpsHttp.get(path, cookie);
             assertEquals(200, r.statusCode(), r.body());
             return r.body();
         }
@@ -203,21 +203,8 @@ class OpsManageTest {
         HttpResponse<String> postWithCsrf(String path, Map<String, String> fields, String token) {
             Map<String, String> all = new LinkedHashMap<>(fields);
             all.put("csrf", token);
-            return form(path, cookie, all.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+            return OpsHttp.form(path, cookie, all.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                     .collect(Collectors.joining("&")));
-        }
-
-        private static HttpResponse<String> get(String path, String cookie) {
-            return TestHermes.send(TestHermes.request(path).header("Accept", "text/html").header("Cookie", cookie).GET());
-        }
-
-        private static HttpResponse<String> form(String path, String cookie, String body) {
-            HttpRequest.Builder b = TestHermes.request(path).header("Accept", "text/html")
-                    .header("Content-Type", "application/x-www-form-urlencoded");
-            if (cookie != null) {
-                b.header("Cookie", cookie);
-            }
-            return TestHermes.send(b.POST(HttpRequest.BodyPublishers.ofString(body)));
         }
 
         private static String encode(String s) {

@@ -81,11 +81,11 @@ class OpsPageTest {
         assertEquals(401, TestHermes.send(TestHermes.request("/ops/charts.json").GET()).statusCode());
         assertEquals(401, TestHermes.send(TestHermes.request("/ops").header("Authorization", "Bearer not-the-token-at-all").GET())
                 .statusCode());
-        assertEquals(303, form("/ops/containers/sample%23opsy/redrive", null, "csrf=x").statusCode());
+        assertEquals(303, OpsHttp.form("/ops/containers/sample%23opsy/redrive", null, "csrf=x").statusCode());
         assertEquals(401, TestHermes.send(TestHermes.request("/ops/containers/sample%23opsy/redrive")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("csrf=x"))).statusCode());
-        HttpResponse<String> wrong = form("/ops/login", null, "token=not-the-token-at-all");
+        HttpResponse<String> wrong = OpsHttp.form("/ops/login", null, "token=not-the-token-at-all");
         assertEquals(401, wrong.statusCode());
         assertTrue(wrong.body().contains("That token is not valid."));
         assertTrue(wrong.headers().allValues("Set-Cookie").isEmpty());
@@ -97,25 +97,25 @@ class OpsPageTest {
     void theLoginFormGivesAnHttpOnlyStrictSessionAndLogoutEndsIt() throws Exception {
         assertTrue(TestHermes.send(TestHermes.request("/ops/login").GET()).body().contains("name=\"token\""));
         String cookie = login();
-        HttpResponse<String> page = get("/ops", cookie);
+        HttpResponse<String> page = OpsHttp.get("/ops", cookie);
         assertEquals(200, page.statusCode());
         assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
         assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(""));
         String csrf = csrf(page.body());
 
-        HttpResponse<String> forged = form("/ops/logout", cookie, "");
+        HttpResponse<String> forged = OpsHttp.form("/ops/logout", cookie, "");
         assertEquals(403, forged.statusCode(), "a logout without the CSRF token is refused");
-        HttpResponse<String> out = form("/ops/logout", cookie, "csrf=" + csrf);
+        HttpResponse<String> out = OpsHttp.form("/ops/logout", cookie, "csrf=" + csrf);
         assertEquals(303, out.statusCode());
         String cleared = out.headers().firstValue("Set-Cookie").orElseThrow();
         assertTrue(cleared.startsWith(OpsGuard.COOKIE + "=;") && cleared.contains("Max-Age=0"), cleared);
-        assertEquals(303, get("/ops", cookie).statusCode(), "the session is gone on the server too");
+        assertEquals(303, OpsHttp.get("/ops", cookie).statusCode(), "the session is gone on the server too");
     }
 
     @Test
     @Order(1)
     void thePageShowsContainersThreadsOutboxAndDeadLettersEscapedAndWithoutSecrets() throws Exception {
-        String body = get("/ops", login()).body();
+        String body = OpsHttp.get("/ops", login()).body();
         assertTrue(body.contains("data-container=\"sample#opsy\""), "the container is listed");
         Matcher row = Pattern.compile("data-container=\"sample#opsy\".*?</tr>", Pattern.DOTALL).matcher(body);
         assertTrue(row.find());
@@ -142,18 +142,18 @@ class OpsPageTest {
     @Order(2)
     void theRedriveButtonNeedsItsCsrfTokenAndPutsTheCommandBackOnTheQueue() throws Exception {
         String cookie = login();
-        String page = get("/ops", cookie).body();
+        String page = OpsHttp.get("/ops", cookie).body();
         String csrf = csrf(page);
         String action = "/ops/containers/sample%23opsy/redrive";
         assertTrue(page.contains("action=\"" + action + "\""), "a redrive button for the container");
 
-        assertEquals(403, form(action, cookie, "").statusCode(), "forged: no CSRF token");
-        assertEquals(403, form(action, cookie, "csrf=" + "0".repeat(64)).statusCode(), "forged: a wrong one");
+        assertEquals(403, OpsHttp.form(action, cookie, "").statusCode(), "forged: no CSRF token");
+        assertEquals(403, OpsHttp.form(action, cookie, "csrf=" + "0".repeat(64)).statusCode(), "forged: a wrong one");
         assertEquals(403, TestHermes.send(TestHermes.api(action).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(""))).statusCode(), "a bearer token needs one as well");
         assertEquals(CommandStatus.DEAD_LETTERED, command(deadCommand).status());
 
-        HttpResponse<String> done = form(action, cookie, "csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8));
+        HttpResponse<String> done = OpsHttp.form(action, cookie, "csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8));
         assertEquals(303, done.statusCode(), done.body());
         String location = done.headers().firstValue("Location").orElseThrow();
         assertEquals("/ops?done=redrive&id=sample%23opsy&moved=1#containers", location);
@@ -166,7 +166,7 @@ class OpsPageTest {
         for (Message m : back) {
             sqs().changeMessageVisibility(b -> b.queueUrl(queues.in()).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
         }
-        assertTrue(get(location.substring(0, location.indexOf('#')), cookie).body()
+        assertTrue(OpsHttp.get(location.substring(0, location.indexOf('#')), cookie).body()
                 .contains("Redrive of sample#opsy: 1 command put back on its -in.fifo."));
     }
 
@@ -208,7 +208,7 @@ class OpsPageTest {
     }
 
     private static String login() {
-        HttpResponse<String> r = form("/ops/login", null, "token=" + TestHermes.get().property("apiToken"));
+        HttpResponse<String> r = OpsHttp.form("/ops/login", null, "token=" + TestHermes.get().property("apiToken"));
         assertEquals(303, r.statusCode(), r.body());
         assertEquals("/ops", r.headers().firstValue("Location").orElse(""));
         String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
@@ -224,19 +224,6 @@ class OpsPageTest {
         Matcher m = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]{64})\"").matcher(page);
         assertTrue(m.find(), "a CSRF field on the page");
         return m.group(1);
-    }
-
-    private static HttpResponse<String> get(String path, String cookie) {
-        return TestHermes.send(TestHermes.request(path).header("Accept", "text/html").header("Cookie", cookie).GET());
-    }
-
-    private static HttpResponse<String> form(String path, String cookie, String body) {
-        HttpRequest.Builder b = TestHermes.request(path).header("Accept", "text/html")
-                .header("Content-Type", "application/x-www-form-urlencoded");
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
-        return TestHermes.send(b.POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private static JsonNode accept(String from, String subject, String text) throws Exception {
