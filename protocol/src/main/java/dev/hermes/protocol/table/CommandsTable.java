@@ -38,6 +38,8 @@ public final class CommandsTable {
     public static final String PENDING_SINCE = "pendingSince";
     /** The one value of {@link #PENDING_SHARD} (one partition is plenty for message rates; shard it if not). */
     public static final String PENDING_SHARD_ALL = "0";
+    /** How many times a result was applied to the command (the orchestrator tells the first from a repeat). */
+    public static final String RESULTS_APPLIED = "resultsApplied";
     /** Name, type and size of each attachment (list of maps); the content is never stored. */
     public static final String ATTACHMENTS = "attachments";
 
