@@ -128,6 +128,13 @@ class IamScopingTest {
     }
 
     @Test
+    void onlyTheOrchestratorPutsMetrics() {
+        List<Statement> puts = STATEMENTS.stream().filter(s -> s.actions().contains("cloudwatch:PutMetricData")).toList();
+        assertFalse(puts.isEmpty());
+        puts.forEach(s -> assertTrue(s.source().startsWith("Orchestrator"), s.source() + " may put metrics"));
+    }
+
+    @Test
     void queueDeletionOnlyForQueuesHermesTagged() {
         List<Statement> deletes = STATEMENTS.stream().filter(s -> s.actions().contains("sqs:DeleteQueue")).toList();
         assertFalse(deletes.isEmpty());
