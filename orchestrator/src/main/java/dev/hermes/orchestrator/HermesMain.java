@@ -21,7 +21,7 @@ public final class HermesMain {
         switch (verb) {
             case "up" -> up(rest);
             case "serve" -> Micronaut.run(HermesMain.class, rest);
-            case "send", "thread", "command" -> System.exit(HermesCli.run(args));
+            case "send", "thread", "command", "demo" -> System.exit(HermesCli.run(args));
             default -> {
                 System.err.println("usage: hermes up [options] | serve | send email|… | thread <id> | command <id>");
                 System.exit(2);

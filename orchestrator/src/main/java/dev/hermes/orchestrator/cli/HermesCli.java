@@ -52,6 +52,7 @@ public final class HermesCli {
                 case "send" -> args.length > 1 ? cli.send(args[1], options(args, 2)) : usage();
                 case "thread" -> args.length == 2 ? cli.show("/api/threads/" + args[1]) : usage();
                 case "command" -> args.length == 2 ? cli.show("/api/commands/" + args[1]) : usage();
+                case "demo" -> args.length == 1 ? new HermesDemo(instance, cli.http, System.out).run() : usage();
                 default -> usage();
             };
         } catch (IllegalArgumentException e) {
@@ -181,7 +182,8 @@ public final class HermesCli {
                                                                               #new starts one)
                   ./hermes send chat --user NAME --text TEXT [--conversation ID] [--no-wait]
                   ./hermes thread THREAD-ID
-                  ./hermes command COMMAND-ID""");
+                  ./hermes command COMMAND-ID
+                  ./hermes demo                      (a scripted tour of the running instance)""");
         return 2;
     }
 
