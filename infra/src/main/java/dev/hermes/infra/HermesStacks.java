@@ -46,7 +46,7 @@ public record HermesStacks(DataStack data, MessagingStack messaging, ComputeStac
                 settings.messaging());
         Wiring wiring = new Wiring(settings.data().tableNames(), settings.messaging().queuePrefix(),
                 settings.messaging().maxReceiveCount(), messaging.inboundTopic(), messaging.rawMail(),
-                MessagingStack.RAW_MAIL_KEY_PREFIX, settings.observability().namespace());
+                MessagingStack.RAW_MAIL_KEY_PREFIX, settings.observability().namespace(), data.secretsKey());
         ComputeStack compute = new ComputeStack(app, COMPUTE,
                 described("Hermes ECS cluster, orchestrator service behind an ALB, worker task definition"),
                 settings.compute(), wiring);

@@ -70,7 +70,7 @@ class IamScopingTest {
         for (Statement statement : withActionsOf("dynamodb")) {
             for (String resource : statement.renderedResources()) {
                 assertTrue(resource.matches("\\Q" + ACCOUNT.formatted("dynamodb")
-                                + "table/\\E(hermes-|acme-)(threads|thread-keys|commands|containers|routes|outbox)(/index/\\*)?"),
+                                + "table/\\E(hermes-|acme-)(threads|thread-keys|commands|containers|routes|outbox|tokens|idempotency)(/index/\\*)?"),
                         statement.source() + " → " + resource);
             }
         }
@@ -132,6 +132,22 @@ class IamScopingTest {
         List<Statement> puts = STATEMENTS.stream().filter(s -> s.actions().contains("cloudwatch:PutMetricData")).toList();
         assertFalse(puts.isEmpty());
         puts.forEach(s -> assertTrue(s.source().startsWith("Orchestrator"), s.source() + " may put metrics"));
+    }
+
+    @Test
+    void kmsOnlyOnTheCredentialStoreKeyAndTheWorkerOnlyDecryptsProjectSecrets() {
+        List<Statement> kms = withActionsOf("kms").stream().filter(s -> !s.source().contains("Execution")).toList();
+        assertEquals(4, kms.size(), "orchestrator and worker, in each app: " + kms);
+        for (Statement statement : kms) {
+            assertEquals(1, statement.resources().size(), statement.body().toString());
+            assertTrue(statement.renderedResources().get(0).matches("\\$\\{Import:.*SecretsKey.*}"), statement.body().toString());
+            if (statement.source().contains("WorkerTask")) {
+                assertEquals(List.of("kms:Decrypt"), statement.actions());
+                assertEquals(Map.of("kms:EncryptionContext:hermes:scope", "project"), statement.conditions().get("StringEquals"));
+            } else {
+                assertEquals(Set.of("kms:GenerateDataKey", "kms:Decrypt"), Set.copyOf(statement.actions()));
+            }
+        }
     }
 
     @Test

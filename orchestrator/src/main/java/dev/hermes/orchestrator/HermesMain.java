@@ -21,9 +21,9 @@ public final class HermesMain {
         switch (verb) {
             case "up" -> up(rest);
             case "serve" -> Micronaut.run(HermesMain.class, rest);
-            case "send", "thread", "command", "demo" -> System.exit(HermesCli.run(args));
+            case "send", "thread", "command", "token", "secrets", "demo" -> System.exit(HermesCli.run(args));
             default -> {
-                System.err.println("usage: hermes up [options] | serve | send email|… | thread <id> | command <id>");
+                System.err.println("usage: hermes up [options] | serve | send email|… | thread <id> | command <id> | token … | secrets … | demo");
                 System.exit(2);
             }
         }

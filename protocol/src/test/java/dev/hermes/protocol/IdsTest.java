@@ -95,6 +95,6 @@ class IdsTest {
     void tableNamesCarryThePrefix() {
         TableNames tables = new TableNames("hermes-");
         assertEquals("hermes-thread-keys", tables.threadKeys());
-        assertEquals(6, tables.all().size());
+        assertEquals(8, tables.all().size());
     }
 }

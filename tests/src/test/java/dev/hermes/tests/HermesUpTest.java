@@ -84,6 +84,29 @@ class HermesUpTest {
     }
 
     @Test
+    void tokensAndSecretsAreManagedFromTheCommandLine() throws Exception {
+        String created = cli("token", "create", "--role", "operator", "--name", "ci-pipeline");
+        Matcher token = Pattern.compile("(hrm_[A-Za-z0-9_-]{40,})").matcher(created);
+        assertTrue(token.find(), created);
+        Matcher id = Pattern.compile("token ([0-9a-f]{16}) \\(ci-pipeline, operator\\)").matcher(created);
+        assertTrue(id.find(), created);
+        String listed = cli("token", "list");
+        assertTrue(listed.contains(id.group(1)) && listed.contains("ci-pipeline"), listed);
+        assertFalse(listed.contains(token.group(1)), "a token is shown once");
+
+        String secret = "xoxb-1234-5678-" + Long.toHexString(System.nanoTime());
+        String set = cliWithInput(secret + "\n", "secrets", "set", "reply.slack.botToken");
+        assertTrue(set.contains("set reply.slack.botToken"), set);
+        String secrets = cli("secrets", "list");
+        assertTrue(secrets.lines().anyMatch(l -> l.startsWith("reply.slack.botToken") && l.contains(" set ")), secrets);
+        assertFalse(secrets.contains(secret));
+        assertTrue(cli("secrets", "rotate-key").contains("file:k2"));
+        assertTrue(cli("secrets", "re-encrypt").contains("1 rewritten"));
+        assertTrue(cli("token", "revoke", id.group(1)).contains("revoked"));
+        assertTrue(cli("token", "list").lines().anyMatch(l -> l.startsWith(id.group(1)) && l.contains("revoked")));
+    }
+
+    @Test
     void everyListeningSocketIsOnLoopback() throws Exception {
         List<String> listeners = LoopbackCheck.listeningAddresses(hermes.pid());
         assertTrue(listeners.size() >= 5, "expected HTTP, SQS, DynamoDB, SMTP and IMAP listeners: " + listeners);
@@ -93,10 +116,18 @@ class HermesUpTest {
     }
 
     private static String cli(String... args) throws IOException, InterruptedException {
+        return cliWithInput("", args);
+    }
+
+    /** Runs the client with {@code stdin} on its standard input. */
+    private static String cliWithInput(String stdin, String... args) throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(List.of(javaBinary(), "-Dhermes.instance=" + state.resolve("instance.properties"),
                 "-jar", repo.resolve("orchestrator/target/hermes-orchestrator.jar").toString()));
         argv.addAll(List.of(args));
         Process p = new ProcessBuilder(argv).directory(repo.toFile()).redirectErrorStream(true).start();
+        try (var in = p.getOutputStream()) {
+            in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(180, TimeUnit.SECONDS), "cli timed out: " + out);
         assertEquals(0, p.exitValue(), "cli " + String.join(" ", args) + " failed:\n" + out + "\nhermes log:\n" + log());

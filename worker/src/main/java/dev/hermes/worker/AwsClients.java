@@ -5,6 +5,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.KmsClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
@@ -34,6 +36,17 @@ public record AwsClients(SqsClient sqs, DynamoDbClient dynamoDb) implements Auto
             dynamoDb.endpointOverride(config.dynamoDbEndpoint());
         }
         return new AwsClients(sqs.build(), dynamoDb.build());
+    }
+
+    /** A KMS client for opening project secrets; made only when a project has some. */
+    public static KmsClient kms(WorkerConfig config) {
+        KmsClientBuilder kms = KmsClient.builder()
+                .region(Region.of(config.region()))
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
+        if (config.secrets().kmsEndpoint() != null) {
+            kms.endpointOverride(config.secrets().kmsEndpoint());
+        }
+        return kms.build();
     }
 
     @Override

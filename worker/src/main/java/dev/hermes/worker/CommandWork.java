@@ -2,6 +2,8 @@ package dev.hermes.worker;
 
 import dev.hermes.protocol.id.ThreadId;
 import dev.hermes.protocol.message.CommandMessage;
+import dev.hermes.protocol.secret.KeyUnavailableException;
+import dev.hermes.worker.secret.SecretRedaction;
 import dev.hermes.protocol.state.CommandStatus;
 import dev.hermes.worker.agent.AgentRequest;
 import dev.hermes.worker.agent.AgentResult;
@@ -70,10 +72,13 @@ final class CommandWork {
             project = projects.find(command.containerKey().project());
         } catch (ProjectNotConfiguredException e) {
             return Prepared.failed(finished(CommandStatus.FAILED, e.getMessage(), branch, null));
+        } catch (KeyUnavailableException e) {
+            log.warn("cannot open the project's secrets: {}", e.getMessage());
+            return Prepared.failed(new WorkOutcome.Retry("could not open the project's secrets: " + e.getMessage()));
         }
         try {
-            return new Prepared(project, worktrees.prepare(command.threadId(), project.repoUrl(), project.defaultBranch()),
-                    null);
+            return new Prepared(project, worktrees.prepare(command.threadId(), project.repoUrl(), project.defaultBranch(),
+                    project.gitCredential()), null);
         } catch (BranchDivergedException e) {
             return Prepared.failed(finished(CommandStatus.FAILED, e.getMessage(), branch, null));
         } catch (GitCommandException | UncheckedIOException e) {
@@ -97,10 +102,10 @@ final class CommandWork {
         String branch = command.threadId().branch();
         ProjectSettings project = prepared.project();
         SessionBranch session = prepared.session();
-        AgentResult result = agent.run(new AgentRequest(project.agentArgv(), environment(command, project, attempt),
-                session.worktree(), command.instruction(), workspace.instruction(command.commandId()),
-                workspace.summary(command.commandId()), workspace.log(command.commandId()), project.agentTimeout(),
-                project.agentOutputCapBytes()), stop);
+        AgentResult result = SecretRedaction.of(project.agentSecrets().values()).summary(agent.run(new AgentRequest(
+                project.agentArgv(), environment(command, project, attempt), session.worktree(), command.instruction(),
+                workspace.instruction(command.commandId()), workspace.summary(command.commandId()),
+                workspace.log(command.commandId()), project.agentTimeout(), project.agentOutputCapBytes()), stop));
         if (result.ending() == AgentResult.Ending.NOT_STARTED) {
             return finished(CommandStatus.FAILED, result.summary(), branch, null);
         }
@@ -153,11 +158,12 @@ final class CommandWork {
                 : CommitMessage.wip(command.title(), command.instruction(), command.commandId(), command.threadId(), why);
     }
 
-    /** The agent's whole environment: PATH/HOME/LANG, the project's variables, then the command's. */
+    /** The agent's whole environment: PATH/HOME/LANG, the project's variables and secrets, then the command's. */
     private Map<String, String> environment(CommandMessage command, ProjectSettings project, long attempt) {
         ThreadId thread = command.threadId();
         Map<String, String> env = new HashMap<>(agentBaseEnv);
         env.putAll(project.agentEnv());
+        project.agentSecrets().forEach((name, value) -> env.put(name, value.reveal()));
         env.put("HERMES_COMMAND_ID", command.commandId().value());
         env.put("HERMES_THREAD_ID", thread.value());
         env.put("HERMES_BRANCH", thread.branch());

@@ -1,6 +1,11 @@
 package dev.hermes.worker;
 
 import dev.hermes.protocol.message.MessageCodec;
+import dev.hermes.protocol.secret.CachingKeyProvider;
+import dev.hermes.protocol.secret.SecretCipher;
+import dev.hermes.worker.secret.KeyFileReader;
+import dev.hermes.worker.secret.KmsDecrypter;
+import dev.hermes.worker.secret.WorkerKeys;
 import dev.hermes.worker.agent.AgentRunner;
 import dev.hermes.worker.agent.DynamoDbProjectStore;
 import dev.hermes.worker.agent.StopReason;
@@ -49,6 +54,8 @@ public final class Worker {
     static final Duration CONTROL_WAIT = Duration.ofSeconds(5);
     /** After a lease loss: time to stop the agent and commit its work before the process exits. */
     static final Duration CHECKPOINT_ALLOWANCE = Duration.ofSeconds(30);
+    /** How long an unwrapped data key of a project secret is kept in memory. */
+    static final Duration SECRET_KEY_CACHE = Duration.ofMinutes(5);
 
     private final WorkerConfig config;
     private final AwsClients clients;
@@ -59,7 +66,7 @@ public final class Worker {
     private volatile ControlLoop control;
     private volatile Thread controlThread;
     private volatile CommandProcessor processor;
-    private volatile EventReporter reporter;
+    private final java.util.List<Runnable> closeables = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Worker(WorkerConfig config, AwsClients clients) {
         this(config, clients, Clock.systemUTC());
@@ -87,10 +94,7 @@ public final class Worker {
             return ExitCode.FATAL;
         } finally {
             stopControl();
-            EventReporter events = reporter;
-            if (events != null) {
-                events.close(); // what is still to report (a refused write, an interrupt) goes out first
-            }
+            closeables.forEach(Runnable::run); // in order: the event reporter first, so what it holds still goes out
             scheduler.shutdownNow();
             background.shutdown();
             finished.countDown();
@@ -128,7 +132,7 @@ public final class Worker {
         MessageCodec codec = new MessageCodec();
         SqsOutQueue out = new SqsOutQueue(clients.sqs(), queues.out(), codec);
         EventReporter events = new EventReporter(config.containerKey(), out, clock);
-        reporter = events;
+        closeables.add(events::close); // what is still to report (a refused write, an interrupt) goes out
         LeaseKeeper lease = new LeaseKeeper(
                 new DynamoDbLeaseStore(clients.dynamoDb(), config.tables().containers(), config.containerKey(), clock),
                 config.workerId(), config.leaseDuration(), scheduler, lost -> {
@@ -143,8 +147,13 @@ public final class Worker {
                 config.containerKey().value());
         Git git = new Git(config.gitIdentity(), GIT_TIMEOUT);
         Worktrees worktrees = new Worktrees(workspace, git);
+        KmsDecrypter kms = new KmsDecrypter(() -> AwsClients.kms(config));
+        closeables.add(kms::close);
+        SecretCipher cipher = new SecretCipher(new CachingKeyProvider(new WorkerKeys(
+                config.secrets().keyFile() == null ? null : new KeyFileReader(config.secrets().keyFile()), kms),
+                SECRET_KEY_CACHE, Integer.MAX_VALUE));
         CommandWork work = new CommandWork(
-                new DynamoDbProjectStore(clients.dynamoDb(), config.tables().routes()), workspace, worktrees,
+                new DynamoDbProjectStore(clients.dynamoDb(), config.tables().routes(), cipher), workspace, worktrees,
                 new AgentRunner(timings.stopGrace()), new Checkpoint(git, PUSH_PAUSE), lease, config.agentBaseEnv(),
                 clock);
         processor = new CommandProcessor(config.containerKey(), codec, in,

@@ -3,6 +3,7 @@ package dev.hermes.worker;
 import dev.hermes.protocol.id.ContainerKey;
 import dev.hermes.protocol.id.InvalidIdException;
 import dev.hermes.protocol.naming.TableNames;
+import dev.hermes.worker.secret.SecretAccess;
 import dev.hermes.worker.session.GitIdentity;
 import java.net.URI;
 import java.nio.file.Path;
@@ -30,7 +31,8 @@ public record WorkerConfig(
         String workerId,
         GitIdentity gitIdentity,
         Map<String, String> agentBaseEnv,
-        WorkerTimings timings) {
+        WorkerTimings timings,
+        SecretAccess secrets) {
 
     public static final String CONTAINER_KEY = "HERMES_CONTAINER_KEY";
     public static final String AWS_REGION = "HERMES_AWS_REGION";
@@ -47,6 +49,9 @@ public record WorkerConfig(
     public static final String RETRY_BACKOFF_SECONDS = "HERMES_RETRY_BACKOFF_SECONDS";
     public static final String STOP_GRACE_MILLIS = "HERMES_STOP_GRACE_MILLIS";
     public static final String WORKTREE_RETENTION_SECONDS = "HERMES_WORKTREE_RETENTION_SECONDS";
+    /** Local mode: the path of the key file the project's secrets are sealed with (never the key). */
+    public static final String SECRETS_KEY_FILE = "HERMES_SECRETS_KEY_FILE";
+    public static final String KMS_ENDPOINT = "HERMES_KMS_ENDPOINT";
     /** The only variables of the worker's own environment that reach an agent. */
     public static final List<String> AGENT_INHERITED = List.of("PATH", "HOME", "LANG");
 
@@ -60,6 +65,7 @@ public record WorkerConfig(
         requireText(workerId, "workerId");
         Objects.requireNonNull(gitIdentity, "gitIdentity");
         Objects.requireNonNull(timings, "timings");
+        secrets = secrets == null ? new SecretAccess(null, null) : secrets;
         workspace = workspace.toAbsolutePath().normalize();
         agentBaseEnv = Map.copyOf(agentBaseEnv == null ? Map.of() : agentBaseEnv);
     }
@@ -101,7 +107,9 @@ public record WorkerConfig(
                         Duration.ofSeconds(seconds(env, VISIBILITY_TIMEOUT_SECONDS, 60)),
                         Duration.ofSeconds(number(env, RETRY_BACKOFF_SECONDS, 10)),
                         Duration.ofMillis(seconds(env, STOP_GRACE_MILLIS, 5000)),
-                        Duration.ofSeconds(number(env, WORKTREE_RETENTION_SECONDS, 86_400))));
+                        Duration.ofSeconds(number(env, WORKTREE_RETENTION_SECONDS, 86_400))),
+                new SecretAccess(env.get(SECRETS_KEY_FILE) == null || env.get(SECRETS_KEY_FILE).isBlank() ? null
+                        : Path.of(env.get(SECRETS_KEY_FILE).strip()), uri(env, KMS_ENDPOINT)));
     }
 
     private static String required(Map<String, String> env, String name) {

@@ -9,12 +9,12 @@ import software.constructs.Construct;
 /**
  * The Secrets Manager secrets the operator creates before deploying (names under the secret prefix),
  * injected by ECS as environment variables: their values never appear in the template, the task
- * definition or a log. Only the execution roles may read them, each only its own.
+ * definition or a log. Only the execution roles may read them, each only its own. The worker has none:
+ * its project's git credential and secret variables come from the credential store, sealed with KMS.
  */
 public final class HermesSecrets extends Construct {
     public static final String API_TOKEN = "api-token";
     public static final String MIME_SECRET = "mime-secret";
-    public static final String GIT_CREDENTIALS = "git-credentials";
 
     private final String prefix;
     private final Map<String, Secret> orchestrator = new LinkedHashMap<>();
@@ -30,7 +30,6 @@ public final class HermesSecrets extends Construct {
                 orchestrator.put(channel.variable(), secret(channel.name(), channel.secretName()));
             }
         }
-        worker.put(ServiceEnvironment.WORKER_GIT_CREDENTIALS, secret("GitCredentials", GIT_CREDENTIALS));
     }
 
     /** Variable → secret for the orchestrator container. */
@@ -38,7 +37,7 @@ public final class HermesSecrets extends Construct {
         return Map.copyOf(orchestrator);
     }
 
-    /** Variable → secret for the worker container. */
+    /** Variable → secret for the worker container (none today). */
     public Map<String, Secret> worker() {
         return Map.copyOf(worker);
     }

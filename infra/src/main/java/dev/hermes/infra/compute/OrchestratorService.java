@@ -77,6 +77,7 @@ public final class OrchestratorService extends Construct {
         task.addToTaskRolePolicy(TaskPolicies.putMetrics(wiring.metricsNamespace()));
         task.addToTaskRolePolicy(TaskPolicies.readRawMail(wiring.rawMail().getBucketArn(), wiring.rawMailKeyPrefix()));
         task.addToTaskRolePolicy(TaskPolicies.sendReplies(stack, props.emailDomain()));
+        task.addToTaskRolePolicy(TaskPolicies.sealSecrets(wiring.secretsKey().getKeyArn()));
 
         service = FargateService.Builder.create(this, "Service")
                 .cluster(cluster)
@@ -155,6 +156,8 @@ public final class OrchestratorService extends Construct {
         env.put(ServiceEnvironment.METRICS_ENABLED, "true");
         env.put(ServiceEnvironment.CLOUDWATCH_ENABLED, "true");
         env.put(ServiceEnvironment.CLOUDWATCH_NAMESPACE, wiring.metricsNamespace());
+        env.put(ServiceEnvironment.SECRETS_PROVIDER, "kms");
+        env.put(ServiceEnvironment.SECRETS_KMS_KEY_ID, wiring.secretsKey().getKeyArn());
         env.put(ServiceEnvironment.LAUNCHER_KIND, "ecs");
         env.put(ServiceEnvironment.LAUNCHER_CLUSTER, cluster.getClusterArn());
         env.put(ServiceEnvironment.LAUNCHER_TASK_DEFINITION, worker.taskDefinition().getFamily());

@@ -22,6 +22,9 @@ public final class ServiceEnvironment {
     public static final String CLOUDWATCH_NAMESPACE = "MICRONAUT_METRICS_EXPORT_CLOUDWATCH_NAMESPACE";
     public static final String API_TOKEN = "HERMES_API_TOKEN";
     public static final String MIME_SECRET = "HERMES_WEBHOOKS_MIME_SECRET";
+    /** The credential store: KMS, and the key new values are sealed under ({@code hermes.secrets.*}). */
+    public static final String SECRETS_PROVIDER = "HERMES_SECRETS_PROVIDER";
+    public static final String SECRETS_KMS_KEY_ID = "HERMES_SECRETS_KMS_KEY_ID";
     /** Email replies through SES (SMTP otherwise). */
     public static final String REPLY_SES_ENABLED = "HERMES_REPLY_SES_ENABLED";
 
@@ -33,11 +36,10 @@ public final class ServiceEnvironment {
     public static final String LAUNCHER_SUBNETS = "HERMES_LAUNCHER_ECS_SUBNETS";
     public static final String LAUNCHER_SECURITY_GROUPS = "HERMES_LAUNCHER_ECS_SECURITY_GROUPS";
 
-    /** Worker: region, tables, workspace; git credentials from Secrets Manager. */
+    /** Worker: region, tables, workspace. Git credentials come from the credential store (KMS). */
     public static final String WORKER_AWS_REGION = "HERMES_AWS_REGION";
     public static final String WORKER_TABLE_PREFIX = "HERMES_TABLE_PREFIX";
     public static final String WORKER_WORKSPACE = "HERMES_WORKSPACE";
-    public static final String WORKER_GIT_CREDENTIALS = "HERMES_GIT_CREDENTIALS";
 
     private ServiceEnvironment() {
     }

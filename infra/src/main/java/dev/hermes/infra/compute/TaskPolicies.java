@@ -1,6 +1,7 @@
 package dev.hermes.infra.compute;
 
 import dev.hermes.protocol.naming.TableNames;
+import dev.hermes.protocol.secret.KeyScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 /**
  * Least-privilege statements for the task roles. Every table, queue and ECS action names its
  * resources (the Hermes tables and their indexes, {@code {prefix}*} queues, the worker task family,
- * tasks of the Hermes cluster); only {@code cloudwatch:PutMetricData}, which has no resource type,
+ * tasks of the Hermes cluster, the credential store's KMS key); only {@code cloudwatch:PutMetricData}, which has no resource type,
  * takes {@code *}, held to the Hermes namespace by a condition.
  */
 final class TaskPolicies {
@@ -66,6 +67,20 @@ final class TaskPolicies {
                 allow("PassWorkerRoles", List.of("iam:PassRole"),
                         List.of(workerTaskRole.getRoleArn(), workerExecutionRole.getRoleArn()),
                         Map.of("StringEquals", Map.of("iam:PassedToService", "ecs-tasks.amazonaws.com"))));
+    }
+
+    /** The orchestrator seals and opens secrets: data keys under the credential store's key only. */
+    static PolicyStatement sealSecrets(String keyArn) {
+        return allow("SealSecrets", List.of("kms:GenerateDataKey", "kms:Decrypt"), List.of(keyArn));
+    }
+
+    /**
+     * The worker opens its project's secrets only: Decrypt under the credential store's key, with the
+     * encryption context of project secrets (not Hermes's own, nor stored API responses).
+     */
+    static PolicyStatement openProjectSecrets(String keyArn) {
+        return allow("OpenProjectSecrets", List.of("kms:Decrypt"), List.of(keyArn),
+                Map.of("StringEquals", Map.of("kms:EncryptionContext:" + KeyScope.CONTEXT_KEY, KeyScope.PROJECT.contextValue())));
     }
 
     static PolicyStatement putMetrics(String namespace) {

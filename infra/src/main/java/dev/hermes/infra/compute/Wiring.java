@@ -2,6 +2,7 @@ package dev.hermes.infra.compute;
 
 import dev.hermes.protocol.naming.TableNames;
 import java.util.Objects;
+import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.sns.ITopic;
 
@@ -15,9 +16,10 @@ import software.amazon.awscdk.services.sns.ITopic;
  * @param rawMail          the raw mail bucket
  * @param rawMailKeyPrefix where SES writes in it
  * @param metricsNamespace the CloudWatch namespace of Hermes's metrics
+ * @param secretsKey       the credential store's KMS key (data stack)
  */
 public record Wiring(TableNames tables, String queuePrefix, int maxReceiveCount, ITopic inboundTopic, IBucket rawMail,
-                     String rawMailKeyPrefix, String metricsNamespace) {
+                     String rawMailKeyPrefix, String metricsNamespace, IKey secretsKey) {
     public Wiring {
         Objects.requireNonNull(tables, "tables");
         Objects.requireNonNull(queuePrefix, "queuePrefix");
@@ -25,5 +27,6 @@ public record Wiring(TableNames tables, String queuePrefix, int maxReceiveCount,
         Objects.requireNonNull(rawMail, "rawMail");
         Objects.requireNonNull(rawMailKeyPrefix, "rawMailKeyPrefix");
         Objects.requireNonNull(metricsNamespace, "metricsNamespace");
+        Objects.requireNonNull(secretsKey, "secretsKey");
     }
 }

@@ -53,6 +53,7 @@ public final class WorkerTask extends Construct {
         taskDefinition.addToTaskRolePolicy(QueueAccess.worker(stack, wiring.queuePrefix()));
         TaskPolicies.workerTables(stack, wiring.tables()).forEach(taskDefinition::addToTaskRolePolicy);
         // No cloudwatch:PutMetricData: the worker exports nothing; it reports on -out and the orchestrator records.
+        taskDefinition.addToTaskRolePolicy(TaskPolicies.openProjectSecrets(wiring.secretsKey().getKeyArn()));
         securityGroup = SecurityGroup.Builder.create(this, "SecurityGroup")
                 .vpc(vpc)
                 .description("Hermes workers: no inbound; outbound to AWS APIs and git remotes")

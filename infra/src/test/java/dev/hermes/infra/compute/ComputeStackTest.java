@@ -58,7 +58,7 @@ class ComputeStackTest {
                 "ContainerDefinitions", List.of(Match.objectLike(Map.of("Name", WorkerTask.CONTAINER_NAME)))));
         Map<String, String> env = environment(container("hermes-worker"));
         assertEquals("hermes-", env.get(ServiceEnvironment.WORKER_TABLE_PREFIX));
-        assertEquals(Set.of(ServiceEnvironment.WORKER_GIT_CREDENTIALS), secretNames(container("hermes-worker")));
+        assertEquals(Set.of(), secretNames(container("hermes-worker")), "git credentials come from the credential store");
     }
 
     @Test
@@ -76,11 +76,23 @@ class ComputeStackTest {
     }
 
     @Test
+    void orchestratorSealsSecretsWithTheDataStacksKmsKey() {
+        Map<String, String> env = environment(container("hermes-orchestrator"));
+        assertEquals("kms", env.get(ServiceEnvironment.SECRETS_PROVIDER));
+        assertTrue(env.get(ServiceEnvironment.SECRETS_KMS_KEY_ID).matches("\\$\\{Import:.*SecretsKey.*}"),
+                env.get(ServiceEnvironment.SECRETS_KMS_KEY_ID));
+    }
+
+    @Test
     void secretsComeFromSecretsManagerNeverPlainEnvironment() {
         Map<?, ?> orchestrator = container("hermes-orchestrator");
         assertEquals(Set.of(ServiceEnvironment.API_TOKEN, ServiceEnvironment.MIME_SECRET), secretNames(orchestrator));
         for (Map<?, ?> container : List.of(orchestrator, container("hermes-worker"))) {
             for (String name : environment(container).keySet()) {
+                // The credential store's settings name its KMS key; they hold no secret.
+                if (name.equals(ServiceEnvironment.SECRETS_PROVIDER) || name.equals(ServiceEnvironment.SECRETS_KMS_KEY_ID)) {
+                    continue;
+                }
                 assertFalse(name.matches(".*(SECRET|TOKEN|PASSWORD|CREDENTIALS).*"), name + " is a plain variable");
             }
             for (Object secret : TemplateText.items(container.get("Secrets"))) {

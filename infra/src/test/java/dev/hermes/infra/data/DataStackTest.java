@@ -38,12 +38,24 @@ class DataStackTest {
                 Arguments.of(NAMES.commands(), "commandId", true),
                 Arguments.of(NAMES.containers(), "containerKey", false),
                 Arguments.of(NAMES.routes(), "key", false),
-                Arguments.of(NAMES.outbox(), "replyId", true));
+                Arguments.of(NAMES.outbox(), "replyId", true),
+                Arguments.of(NAMES.tokens(), "tokenHash", false),
+                Arguments.of(NAMES.idempotency(), "key", true));
     }
 
     @Test
-    void createsTheSixTables() {
-        template.resourceCountIs(TABLE, 6);
+    void createsTheEightTables() {
+        template.resourceCountIs(TABLE, 8);
+    }
+
+    @Test
+    void theCredentialStoreKeyRotatesAndIsNeverDeletedWithTheStack() {
+        template.hasResource("AWS::KMS::Key", Map.of(
+                "Properties", Map.of("EnableKeyRotation", true, "KeySpec", Match.absent(),
+                        "Description", Match.stringLikeRegexp("Hermes credential store.*")),
+                "DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain"));
+        template.hasResourceProperties("AWS::KMS::Alias", Map.of("AliasName", "alias/hermes-secrets"));
+        template.hasOutput("SecretsKeyArn", Match.anyValue());
     }
 
     @ParameterizedTest(name = "{0} is keyed by {1} (S) only")
@@ -146,7 +158,9 @@ class DataStackTest {
     void awsManagedEncryptionEverywhere() {
         template.allResourcesProperties(TABLE, Map.of(
                 "SSESpecification", Map.of("SSEEnabled", true, "KMSMasterKeyId", Match.absent())));
-        template.resourceCountIs("AWS::KMS::Key", 0);
+        // The one key is the credential store's; no key is made for the tables.
+        template.resourceCountIs("AWS::KMS::Key", 1);
+        template.hasResourceProperties("AWS::KMS::Key", Map.of("Description", Match.stringLikeRegexp("Hermes credential store.*")));
     }
 
     @Test

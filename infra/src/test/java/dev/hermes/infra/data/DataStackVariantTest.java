@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /** Non-default props: another prefix, deletion protection off, customer-managed key. One synth. */
@@ -43,14 +44,21 @@ class DataStackVariantTest {
 
     @Test
     void customerManagedKeyRotates() {
-        template.resourceCountIs("AWS::KMS::Key", 1);
-        template.hasResourceProperties("AWS::KMS::Key", Map.of("EnableKeyRotation", true));
-        template.hasResource("AWS::KMS::Key", Map.of("DeletionPolicy", "Retain"));
+        template.resourceCountIs("AWS::KMS::Key", 2);
+        template.allResourcesProperties("AWS::KMS::Key", Map.of("EnableKeyRotation", true));
+        template.allResources("AWS::KMS::Key", Map.of("DeletionPolicy", "Retain"));
+    }
+
+    @Test
+    void theSecretsKeyAliasUsesThePrefix() {
+        template.hasResourceProperties("AWS::KMS::Alias", Map.of("AliasName",
+                "alias/" + PREFIX.replace('.', '-') + "secrets"));
     }
 
     @Test
     void everyTableIsEncryptedWithThatKey() {
-        String keyId = template.findResources("AWS::KMS::Key").keySet().iterator().next();
+        String keyId = template.findResources("AWS::KMS::Key", Map.of("Properties", Map.of("Description",
+                Match.stringLikeRegexp("Encrypts the Hermes DynamoDB tables.*")))).keySet().iterator().next();
         template.allResourcesProperties(TABLE, Map.of("SSESpecification", Map.of(
                 "SSEEnabled", true,
                 "SSEType", "KMS",

@@ -1,5 +1,7 @@
 package dev.hermes.orchestrator.api;
 
+import dev.hermes.orchestrator.auth.RequiresRole;
+import dev.hermes.orchestrator.auth.Role;
 import dev.hermes.orchestrator.container.ContainerPage;
 import dev.hermes.orchestrator.container.ContainerStore;
 import dev.hermes.orchestrator.container.DlqRedrive;
@@ -18,14 +20,13 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
- * {@code GET /api/containers} (cursor pagination like {@code /api/routes}) and
- * {@code POST /api/dlq/{containerKey}/redrive}. Container keys in paths are URL-encoded
+ * {@code GET /api/containers} (viewer; cursor pagination like {@code /api/routes}) and
+ * {@code POST /api/dlq/{containerKey}/redrive} (operator). Container keys in paths are URL-encoded
  * ({@code sample%23alice}).
  */
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ContainersController {
-    static final int MAX_LIMIT = 100;
     private final ContainerStore containers;
     private final QueueDepths depths;
     private final DlqRedrive redrive;
@@ -41,17 +42,15 @@ public class ContainersController {
     }
 
     @Get("/containers")
+    @RequiresRole(Role.VIEWER)
     public ContainerList list(@QueryValue @Nullable String cursor, @QueryValue @Nullable Integer limit) {
-        int size = limit == null ? 20 : limit;
-        if (size < 1 || size > MAX_LIMIT) {
-            throw RejectedException.badRequest("invalid_limit", "limit must be 1.." + MAX_LIMIT);
-        }
-        ContainerPage page = containers.page(cursor, size);
+        ContainerPage page = containers.page(cursor, PageLimit.of(limit));
         return new ContainerList(page.containers().stream().map(c -> ContainerView.of(c, depths::of)).toList(),
                 page.nextCursor());
     }
 
     @Post("/dlq/{containerKey}/redrive")
+    @RequiresRole(Role.OPERATOR)
     public DlqRedrive.Result redrive(String containerKey) {
         ContainerKey key = ContainerKey.parse(containerKey);
         try {

@@ -1,11 +1,13 @@
 package dev.hermes.orchestrator.api;
 
+import dev.hermes.orchestrator.auth.RequiresRole;
+import dev.hermes.orchestrator.auth.Role;
 import dev.hermes.orchestrator.metrics.MeterSnapshot;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 
 /**
- * {@code GET /api/metrics} (bearer token): every {@code hermes.*} meter with its tags, type and
+ * {@code GET /api/metrics} (viewer): every {@code hermes.*} meter with its tags, type and
  * totals since start ({@code count}, {@code sum}, {@code max}, {@code mean}; {@code value} for gauges),
  * and the time they were read. The ops page polls it and diffs consecutive answers for rates.
  */
@@ -18,6 +20,7 @@ public class MetricsController {
     }
 
     @Get
+    @RequiresRole(Role.VIEWER)
     public MeterSnapshot.Snapshot metrics() {
         return snapshot.take();
     }

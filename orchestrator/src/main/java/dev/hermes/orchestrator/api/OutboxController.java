@@ -1,6 +1,7 @@
 package dev.hermes.orchestrator.api;
 
-import dev.hermes.orchestrator.inbound.RejectedException;
+import dev.hermes.orchestrator.auth.RequiresRole;
+import dev.hermes.orchestrator.auth.Role;
 import dev.hermes.orchestrator.reply.OutboxEntry;
 import dev.hermes.orchestrator.reply.OutboxPage;
 import dev.hermes.orchestrator.reply.OutboxStore;
@@ -17,7 +18,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code GET /api/outbox}: every reply and how far it got (bearer token, cursor pagination like
+ * {@code GET /api/outbox}: every reply and how far it got (viewer; cursor pagination like
  * {@code /api/routes}; {@code ?status=} keeps one status). In local mode this is where SMS, Slack
  * and chat replies are read when no provider is configured.
  */
@@ -52,13 +53,10 @@ public class OutboxController {
     }
 
     @Get
+    @RequiresRole(Role.VIEWER)
     public ReplyList list(@QueryValue @Nullable String cursor, @QueryValue @Nullable Integer limit,
                           @QueryValue @Nullable String status) {
-        int size = limit == null ? 50 : limit;
-        if (size < 1 || size > RoutesController.MAX_LIMIT) {
-            throw RejectedException.badRequest("invalid_limit", "limit must be 1.." + RoutesController.MAX_LIMIT);
-        }
-        OutboxPage page = outbox.list(cursor, size, status == null ? null : status(status));
+        OutboxPage page = outbox.list(cursor, PageLimit.of(limit), status == null ? null : status(status));
         return new ReplyList(page.entries().stream().map(ReplyView::of).toList(), page.nextCursor());
     }
 
@@ -66,7 +64,7 @@ public class OutboxController {
         try {
             return ReplyStatus.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw RejectedException.badRequest("invalid_status", "status must be one of " + List.of(ReplyStatus.values()));
+            throw new InvalidFieldException(400, "invalid_status", "status", "must be one of " + List.of(ReplyStatus.values()));
         }
     }
 }

@@ -27,7 +27,7 @@ public class RejectedExceptionHandler implements ExceptionHandler<RejectedExcept
     public HttpResponse<ErrorBody> handle(HttpRequest request, RejectedException e) {
         meters.counter("hermes.requests.rejected", "reason", e.code()).increment();
         MutableHttpResponse<ErrorBody> response = HttpResponse.<ErrorBody>status(HttpStatus.valueOf(e.status()))
-                .body(new ErrorBody(e.code(), e.getMessage()));
+                .body(new ErrorBody(e.code(), e.getMessage(), e instanceof InvalidFieldException f ? f.field() : null));
         if (e.retryAfterSeconds() > 0) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
         }

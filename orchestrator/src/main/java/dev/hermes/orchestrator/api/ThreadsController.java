@@ -1,5 +1,7 @@
 package dev.hermes.orchestrator.api;
 
+import dev.hermes.orchestrator.auth.RequiresRole;
+import dev.hermes.orchestrator.auth.Role;
 import dev.hermes.orchestrator.command.CommandStore;
 import dev.hermes.orchestrator.inbound.RejectedException;
 import dev.hermes.orchestrator.thread.ThreadStore;
@@ -24,6 +26,7 @@ public class ThreadsController {
     }
 
     @Get("/threads/{threadId}")
+    @RequiresRole(Role.VIEWER)
     public ThreadView thread(String threadId) {
         ThreadId id = new ThreadId(threadId);
         return threads.find(id)
@@ -34,6 +37,7 @@ public class ThreadsController {
     }
 
     @Get("/commands/{commandId}")
+    @RequiresRole(Role.VIEWER)
     public CommandView command(String commandId) {
         return commands.find(new CommandId(commandId)).map(CommandView::of)
                 .orElseThrow(() -> new RejectedException(404, "not_found", "no command " + commandId));

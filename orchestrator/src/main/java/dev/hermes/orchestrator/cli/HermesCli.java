@@ -22,8 +22,9 @@ import java.util.Set;
 /**
  * {@code ./hermes send email --from … --subject … --body … [--in-reply-to <id>] [--thread <id>]
  * [--to …] [--no-wait]}, {@code ./hermes send sms --from … --body …}, {@code ./hermes send chat
- * --user … --conversation … --text …}, {@code ./hermes thread <id>}, {@code ./hermes command <id>}: talks to a
- * running instance found through {@code .hermes/instance.properties}.
+ * --user … --conversation … --text …}, {@code ./hermes thread <id>}, {@code ./hermes command <id>}, and the
+ * management commands {@code ./hermes token …} and {@code ./hermes secrets …} ({@link AdminCommands}): talks to
+ * a running instance found through {@code .hermes/instance.properties}.
  */
 public final class HermesCli {
     private static final Set<String> DONE = Set.of("SUCCEEDED", "FAILED", "TIMED_OUT", "SUPERSEDED", "INTERRUPTED",
@@ -52,6 +53,7 @@ public final class HermesCli {
                 case "send" -> args.length > 1 ? cli.send(args[1], options(args, 2)) : usage();
                 case "thread" -> args.length == 2 ? cli.show("/api/threads/" + args[1]) : usage();
                 case "command" -> args.length == 2 ? cli.show("/api/commands/" + args[1]) : usage();
+                case "token", "secrets" -> cli.admin(args);
                 case "demo" -> args.length == 1 ? new HermesDemo(instance, cli.http, System.out).run() : usage();
                 default -> usage();
             };
@@ -62,6 +64,18 @@ public final class HermesCli {
             System.err.println("cannot reach Hermes at " + instance.getProperty("url") + ": is ./hermes up still running?");
             return 1;
         }
+    }
+
+    /** {@code token …} and {@code secrets …}: VERB [ARGUMENT] [--options]. */
+    private int admin(String[] args) throws IOException, InterruptedException {
+        if (args.length < 2) {
+            return usage();
+        }
+        boolean hasArgument = args.length > 2 && !args[2].startsWith("--");
+        String argument = hasArgument ? args[2] : null;
+        Map<String, String> o = options(args, hasArgument ? 3 : 2);
+        AdminCommands commands = new AdminCommands(new InstanceApi(instance), System.out);
+        return args[0].equals("token") ? commands.token(args[1], argument, o) : commands.secrets(args[1], argument, o);
     }
 
     private int send(String kind, Map<String, String> o) throws IOException, InterruptedException {
@@ -165,7 +179,14 @@ public final class HermesCli {
         return o;
     }
 
-    private static String required(Map<String, String> o, String name) {
+    static String requiredArgument(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        return value;
+    }
+
+    static String required(Map<String, String> o, String name) {
         String v = o.get(name);
         if (v == null || v.isBlank()) {
             throw new IllegalArgumentException("--" + name + " is required");
@@ -173,7 +194,7 @@ public final class HermesCli {
         return v;
     }
 
-    private static int usage() {
+    static int usage() {
         System.err.println("""
                 usage:
                   ./hermes send email --from ADDRESS --body TEXT [--subject TEXT] [--in-reply-to MESSAGE-ID]
@@ -183,6 +204,12 @@ public final class HermesCli {
                   ./hermes send chat --user NAME --text TEXT [--conversation ID] [--no-wait]
                   ./hermes thread THREAD-ID
                   ./hermes command COMMAND-ID
+                  ./hermes token create --role viewer|operator|admin [--name NAME]   (the token is printed once)
+                  ./hermes token list | ./hermes token revoke TOKEN-ID
+                  ./hermes secrets list
+                  ./hermes secrets set NAME [--project ID] < value     (e.g. reply.slack.botToken, git.token, env.API_KEY)
+                  ./hermes secrets unset NAME [--project ID]
+                  ./hermes secrets rotate-key | ./hermes secrets re-encrypt
                   ./hermes demo                      (a scripted tour of the running instance)""");
         return 2;
     }

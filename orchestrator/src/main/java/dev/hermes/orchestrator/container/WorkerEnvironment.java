@@ -1,6 +1,7 @@
 package dev.hermes.orchestrator.container;
 
 import dev.hermes.orchestrator.config.TablesConfig;
+import dev.hermes.orchestrator.secret.WorkerSecretsEnvironment;
 import dev.hermes.protocol.id.ContainerKey;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -10,7 +11,8 @@ import java.util.Map;
 /**
  * The {@code HERMES_*} variables every worker gets, whatever launches it: its container key, the
  * region, the table prefix, the SQS and DynamoDB endpoints (only when the orchestrator's are pinned,
- * as in local mode and tests), the idle timeout and the lease duration.
+ * as in local mode and tests), the idle timeout and the lease duration, and how to open the project's
+ * secrets (the key file's path locally, see {@link WorkerSecretsEnvironment}).
  */
 @Singleton
 public class WorkerEnvironment {
@@ -18,12 +20,15 @@ public class WorkerEnvironment {
     private final String region;
     private final String sqsEndpoint;
     private final String dynamoEndpoint;
+    private final WorkerSecretsEnvironment secrets;
 
     public WorkerEnvironment(TablesConfig tables,
                              @Value("${aws.region:us-east-1}") String region,
                              @Value("${aws.services.sqs.endpoint-override:}") String sqsEndpoint,
-                             @Value("${aws.services.dynamodb.endpoint-override:}") String dynamoEndpoint) {
+                             @Value("${aws.services.dynamodb.endpoint-override:}") String dynamoEndpoint,
+                             WorkerSecretsEnvironment secrets) {
         this.tables = tables;
+        this.secrets = secrets;
         this.region = region;
         this.sqsEndpoint = sqsEndpoint;
         this.dynamoEndpoint = dynamoEndpoint;
@@ -42,6 +47,7 @@ public class WorkerEnvironment {
         if (!dynamoEndpoint.isBlank()) {
             env.put("HERMES_DYNAMODB_ENDPOINT", dynamoEndpoint);
         }
+        env.putAll(secrets.variables());
         return env;
     }
 

@@ -138,7 +138,14 @@ public final class LocalHermes implements AutoCloseable {
         props.put("hermes.tables.create", true);
         props.put("hermes.queues.output-wait-seconds", options.outputWaitSeconds());
         props.put("hermes.webhooks.mime-secret", mimeSecret);
+        // The first admin token (bootstrap, never stored); more tokens are made with ./hermes token create.
         props.put("hermes.api.token", apiToken);
+        // One person and their scripts: a generous per-token rate limit (the default suits a shared deployment).
+        props.put("hermes.api.per-minute", 6000);
+        props.put("hermes.api.burst", 600);
+        // The credential store's master keys: a key file under the data dir, owner-only, made on first start.
+        props.put("hermes.secrets.provider", "file");
+        props.put("hermes.secrets.key-file", workDir.resolve("secrets").resolve("hermes.keys").toString());
         props.put("hermes.email.domain", EMAIL_DOMAIN);
         props.put("hermes.reply.smtp.host", "127.0.0.1");
         props.put("hermes.reply.smtp.port", mail.smtpPort());

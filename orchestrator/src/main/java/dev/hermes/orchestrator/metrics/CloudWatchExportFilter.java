@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
 
 /**
  * CloudWatch gets the Hermes meters only ({@code hermes.*}, every one in {@code MeterCatalog}): the
- * JVM, HTTP server and executor meters Micronaut binds stay on the ops API, since every CloudWatch
+ * JVM, HTTP server and executor meters Micronaut binds stay in the process, since every CloudWatch
  * metric (each name and dimension set) is billed, and the alarms and dashboard read Hermes's alone.
  * The filter is set as the registry is created, before the composite hands it any meter.
  */

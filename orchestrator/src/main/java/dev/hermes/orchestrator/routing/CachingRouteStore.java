@@ -3,6 +3,7 @@ package dev.hermes.orchestrator.routing;
 import dev.hermes.protocol.id.ProjectId;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +64,12 @@ public class CachingRouteStore implements RouteStore {
         boolean existed = store.deleteRoute(routeKey);
         people.remove(routeKey);
         return existed;
+    }
+
+    /** A project changed through this instance (API write, deletion, restore): read it again. */
+    @EventListener
+    void onProjectChanged(ProjectChanged event) {
+        projects.remove(event.projectId());
     }
 
     private <K, T> Optional<T> cached(Map<K, Entry<T>> cache, K key, Function<K, Optional<T>> load) {

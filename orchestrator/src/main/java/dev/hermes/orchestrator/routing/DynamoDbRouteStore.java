@@ -8,10 +8,10 @@ import dev.hermes.orchestrator.config.TablesConfig;
 import dev.hermes.orchestrator.storage.Cursors;
 import dev.hermes.orchestrator.storage.Items;
 import dev.hermes.protocol.id.ProjectId;
-import dev.hermes.protocol.state.PreemptPolicy;
 import dev.hermes.protocol.id.UserId;
 import dev.hermes.protocol.table.RoutesTable;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,9 +26,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 public class DynamoDbRouteStore implements RouteStore {
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Clock clock;
 
-    public DynamoDbRouteStore(DynamoDbClient dynamo, TablesConfig tables) {
+    public DynamoDbRouteStore(DynamoDbClient dynamo, TablesConfig tables, Clock clock) {
         this.dynamo = dynamo;
+        this.clock = clock;
         this.table = tables.names().routes();
     }
 
@@ -37,16 +39,14 @@ public class DynamoDbRouteStore implements RouteStore {
         return get(routeKey).map(DynamoDbRouteStore::person);
     }
 
+    /** A live project; a soft-deleted one is a {@link ProjectDeletedException}: routing stops, with a reason. */
     @Override
     public Optional<Project> findProject(ProjectId id) {
-        return get(RoutesTable.projectKey(id.value())).map(item -> new Project(id,
-                Items.str(item, RoutesTable.REPO_URL),
-                Items.str(item, RoutesTable.DEFAULT_BRANCH),
-                Items.strings(item, RoutesTable.AGENT_ARGV),
-                Items.stringMap(item, RoutesTable.AGENT_ENV),
-                (int) Items.num(item, RoutesTable.AGENT_TIMEOUT_SECONDS, 1800),
-                Items.num(item, RoutesTable.AGENT_OUTPUT_CAP_BYTES, Project.DEFAULT_OUTPUT_CAP_BYTES),
-                PreemptPolicy.parse(Items.str(item, RoutesTable.PREEMPT_POLICY))));
+        Optional<Map<String, AttributeValue>> item = get(RoutesTable.projectKey(id.value()));
+        if (item.isPresent() && ProjectItems.deleted(item.get())) {
+            throw new ProjectDeletedException(id);
+        }
+        return item.map(found -> ProjectItems.project(id, found));
     }
 
     @Override
@@ -57,19 +57,29 @@ public class DynamoDbRouteStore implements RouteStore {
                 RoutesTable.PROJECTS, list(person.projects().stream().map(ProjectId::value).toList()))));
     }
 
+    /**
+     * Writes a project's settings (the seed file's projects): its secrets, creation time and deletion
+     * state are kept, so seeding again never drops a secret set through the API.
+     */
     @Override
     public void putProject(Project project) {
-        Map<String, AttributeValue> env = new HashMap<>();
-        project.agentEnv().forEach((k, v) -> env.put(k, s(v)));
-        dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                RoutesTable.KEY, s(RoutesTable.projectKey(project.id().value())),
-                RoutesTable.REPO_URL, s(project.repoUrl()),
-                RoutesTable.DEFAULT_BRANCH, s(project.defaultBranch()),
-                RoutesTable.AGENT_ARGV, list(project.agentArgv()),
-                RoutesTable.AGENT_ENV, AttributeValue.fromM(env),
-                RoutesTable.AGENT_TIMEOUT_SECONDS, n(project.agentTimeoutSeconds()),
-                RoutesTable.AGENT_OUTPUT_CAP_BYTES, n(project.agentOutputCapBytes()),
-                RoutesTable.PREEMPT_POLICY, s(project.preemptPolicy().wireName()))));
+        Map<String, AttributeValue> values = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        StringBuilder set = new StringBuilder("SET ");
+        int i = 0;
+        for (Map.Entry<String, AttributeValue> e : ProjectItems.settings(project).entrySet()) {
+            names.put("#a" + i, e.getKey());
+            values.put(":a" + i, e.getValue());
+            set.append("#a").append(i).append(" = :a").append(i).append(", ");
+            i++;
+        }
+        names.putAll(Map.of("#c", RoutesTable.CREATED_AT, "#u", RoutesTable.UPDATED_AT, "#s", RoutesTable.SECRETS,
+                "#v", RoutesTable.VERSION));
+        values.putAll(Map.of(":now", n(clock.millis()), ":empty", AttributeValue.fromM(Map.of()),
+                ":zero", n(0), ":one", n(1)));
+        set.append("#c = if_not_exists(#c, :now), #u = :now, #s = if_not_exists(#s, :empty), #v = if_not_exists(#v, :zero) + :one");
+        dynamo.updateItem(b -> b.tableName(table).key(Items.key(RoutesTable.KEY, RoutesTable.projectKey(project.id().value())))
+                .updateExpression(set.toString()).expressionAttributeNames(names).expressionAttributeValues(values));
     }
 
     @Override
@@ -81,9 +91,10 @@ public class DynamoDbRouteStore implements RouteStore {
             // Filtered scans return short pages: read on until the page is full or the table ends.
             ScanResponse page = dynamo.scan(b -> b.tableName(table).consistentRead(true).limit(limit)
                     .exclusiveStartKey(from)
-                    .filterExpression("NOT begins_with(#k, :project)")
+                    .filterExpression("NOT begins_with(#k, :project) AND NOT begins_with(#k, :global)")
                     .expressionAttributeNames(Map.of("#k", RoutesTable.KEY))
-                    .expressionAttributeValues(Map.of(":project", s(RoutesTable.projectKey("")))));
+                    .expressionAttributeValues(Map.of(":project", s(RoutesTable.NON_ROUTE_PREFIXES.get(0)),
+                            ":global", s(RoutesTable.NON_ROUTE_PREFIXES.get(1)))));
             for (Map<String, AttributeValue> item : page.items()) {
                 String key = Items.str(item, RoutesTable.KEY);
                 routes.add(new Route(key, person(item)));

@@ -4,8 +4,10 @@ import dev.hermes.orchestrator.config.TablesConfig;
 import dev.hermes.protocol.naming.TableNames;
 import dev.hermes.protocol.table.CommandsTable;
 import dev.hermes.protocol.table.ContainersTable;
+import dev.hermes.protocol.table.IdempotencyTable;
 import dev.hermes.protocol.table.OutboxTable;
 import dev.hermes.protocol.table.RoutesTable;
+import dev.hermes.protocol.table.TokensTable;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PostConstruct;
@@ -50,10 +52,19 @@ public class TableProvisioner {
                 dynamo.createTable(table);
                 dynamo.waiter().waitUntilTableExists(b -> b.tableName(table.tableName()));
                 LOG.info("created table {}", table.tableName());
+                if (table.tableName().equals(names.idempotency())) {
+                    expireOn(table.tableName(), IdempotencyTable.EXPIRES_AT);
+                }
             } else {
                 addMissingIndexes(table);
             }
         }
+    }
+
+    /** DynamoDB's TTL; readers also treat an expired item as absent, since TTL deletes lazily. */
+    private void expireOn(String table, String attribute) {
+        dynamo.updateTimeToLive(b -> b.tableName(table)
+                .timeToLiveSpecification(t -> t.attributeName(attribute).enabled(true)));
     }
 
     /** A table kept on disk from an older version (local {@code --data-dir}) gets the indexes added since. */
@@ -87,7 +98,9 @@ public class TableProvisioner {
                 table(names.containers(), ContainersTable.CONTAINER_KEY),
                 table(names.routes(), RoutesTable.KEY),
                 table(names.outbox(), OutboxTable.REPLY_ID,
-                        index(TableNames.OUTBOX_DUE, OutboxTable.DUE_CHANNEL, OutboxTable.NEXT_ATTEMPT_AT)));
+                        index(TableNames.OUTBOX_DUE, OutboxTable.DUE_CHANNEL, OutboxTable.NEXT_ATTEMPT_AT)),
+                table(names.tokens(), TokensTable.TOKEN_HASH),
+                table(names.idempotency(), IdempotencyTable.KEY));
     }
 
     /** Every index is keyed by a string partition and a number (epoch ms) sort key. */

@@ -27,7 +27,8 @@ class ProcessContainerLauncherTest {
         ProcessLauncherConfig config = new ProcessLauncherConfig("/bin/sh", jar.toString(), root.resolve("ws").toString(),
                 300, 20, 60, 10, 5000, List.of("-c", script, "sh"), false);
         return new ProcessContainerLauncher(config, new WorkerEnvironment(new TablesConfig("t-", false), "us-east-1",
-                "http://127.0.0.1:1", "http://127.0.0.1:2"));
+                "http://127.0.0.1:1", "http://127.0.0.1:2", new dev.hermes.orchestrator.secret.WorkerSecretsEnvironment(
+                        new dev.hermes.orchestrator.secret.SecretsConfig("none", null, null, java.time.Duration.ofMinutes(5), 1), "")));
     }
 
     @Test

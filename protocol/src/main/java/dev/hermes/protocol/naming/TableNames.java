@@ -49,7 +49,17 @@ public record TableNames(String prefix) {
         return prefix + "outbox";
     }
 
+    /** API bearer tokens, by hash. */
+    public String tokens() {
+        return prefix + "tokens";
+    }
+
+    /** Stored responses of POSTs with an {@code Idempotency-Key}, expiring. */
+    public String idempotency() {
+        return prefix + "idempotency";
+    }
+
     public List<String> all() {
-        return List.of(threads(), threadKeys(), commands(), containers(), routes(), outbox());
+        return List.of(threads(), threadKeys(), commands(), containers(), routes(), outbox(), tokens(), idempotency());
     }
 }

@@ -1,7 +1,9 @@
 package dev.hermes.worker.agent;
 
 import dev.hermes.protocol.id.ProjectId;
+import dev.hermes.protocol.secret.Secret;
 import dev.hermes.protocol.state.PreemptPolicy;
+import dev.hermes.worker.session.GitCredential;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,9 @@ import java.util.regex.Pattern;
 /**
  * A project's {@code project:{projectId}} item in {@code routes}: where its repository is and which
  * agent runs its commands (its profile). {@code agentArgv} is an argument vector, never a shell string;
- * null timeout, cap and policy take the defaults (30 min, 1 MiB, resume).
+ * null timeout, cap and policy take the defaults (30 min, 1 MiB, resume). {@code gitCredential} (null
+ * without one) and {@code agentSecrets} (variable to value) are the project's secrets, opened in this
+ * process: the credentials view, which cannot be serialized and prints no value.
  */
 public record ProjectSettings(
         ProjectId projectId,
@@ -21,7 +25,9 @@ public record ProjectSettings(
         Map<String, String> agentEnv,
         Duration agentTimeout,
         Long agentOutputCapBytes,
-        PreemptPolicy preemptPolicy) {
+        PreemptPolicy preemptPolicy,
+        GitCredential gitCredential,
+        Map<String, Secret> agentSecrets) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1800);
     public static final long DEFAULT_OUTPUT_CAP_BYTES = 1024 * 1024;
@@ -55,6 +61,26 @@ public record ProjectSettings(
             throw invalid(projectId, "agentOutputCapBytes must not be negative");
         }
         preemptPolicy = preemptPolicy == null ? PreemptPolicy.RESUME : preemptPolicy;
+        agentSecrets = Map.copyOf(agentSecrets == null ? Map.of() : agentSecrets);
+        for (String name : agentSecrets.keySet()) {
+            if (!ENV_NAME.matcher(name).matches()) {
+                throw invalid(projectId, "a secret names an invalid variable");
+            }
+        }
+    }
+
+    /** Without secrets: the settings a project with none has. */
+    public ProjectSettings(ProjectId projectId, String repoUrl, String defaultBranch, List<String> agentArgv,
+                           Map<String, String> agentEnv, Duration agentTimeout, Long agentOutputCapBytes,
+                           PreemptPolicy preemptPolicy) {
+        this(projectId, repoUrl, defaultBranch, agentArgv, agentEnv, agentTimeout, agentOutputCapBytes, preemptPolicy,
+                null, Map.of());
+    }
+
+    @Override
+    public String toString() {
+        return "ProjectSettings[" + projectId + ", " + repoUrl + ", git credential " + (gitCredential != null)
+                + ", secrets " + agentSecrets.keySet() + "]";
     }
 
     private static boolean printable(String text) {

@@ -70,7 +70,7 @@ public final class Checkpoint {
     /** Pushes the branch when it has commits the remote lacks. @return null when pushed (or nothing to push) */
     public PushFailure push(SessionBranch session) {
         Path tree = session.worktree();
-        PushFailure failure = unpushed(tree) ? push(tree, session.branch()) : null;
+        PushFailure failure = unpushed(tree) ? push(session, session.branch()) : null;
         log.info("branch {}: head {}, {}", session.branch(), git.run(tree, "rev-parse", "HEAD").value(),
                 failure == null ? "pushed" : "NOT pushed");
         return failure;
@@ -129,11 +129,12 @@ public final class Checkpoint {
         return !"0".equals(git.run(tree, "rev-list", "--count", "HEAD", "--not", "--remotes=origin").value());
     }
 
-    private PushFailure push(Path tree, String branch) {
+    private PushFailure push(SessionBranch session, String branch) {
         String refspec = "refs/heads/" + branch + ":refs/heads/" + branch;
         String reason = null;
         for (int attempt = 1; attempt <= PUSH_ATTEMPTS; attempt++) {
-            Git.Result result = git.tryRun(tree, "push", "--porcelain", "origin", refspec);
+            Git.Result result = git.tryRun(session.worktree(), session.credential(), session.remoteUrl(),
+                    "push", "--porcelain", "origin", refspec);
             if (result.exitCode() == 0) {
                 return null;
             }

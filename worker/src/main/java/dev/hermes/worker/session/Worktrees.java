@@ -48,6 +48,11 @@ public final class Worktrees {
      * @throws BranchDivergedException when the local and the remote branch both have commits the other lacks
      */
     public SessionBranch prepare(ThreadId threadId, String repoUrl, String defaultBranch) {
+        return prepare(threadId, repoUrl, defaultBranch, null);
+    }
+
+    /** As {@link #prepare(ThreadId, String, String)}, talking to the remote with {@code credential} (null: none). */
+    public SessionBranch prepare(ThreadId threadId, String repoUrl, String defaultBranch, GitCredential credential) {
         Path repo = workspace.repo();
         if (Files.isDirectory(repo.resolve(".git"))) {
             if (!repoUrl.equals(originUrl)) {
@@ -56,10 +61,10 @@ public final class Worktrees {
         } else {
             deleteLeftovers(repo);
             log.info("cloning the project repository into {}", repo);
-            git.run(workspace.root(), "clone", "--no-checkout", "--", repoUrl, repo.toString());
+            git.run(workspace.root(), credential, repoUrl, "clone", "--no-checkout", "--", repoUrl, repo.toString());
         }
         originUrl = repoUrl;
-        git.run(repo, "fetch", "--prune", "origin");
+        git.run(repo, credential, repoUrl, "fetch", "--prune", "origin");
 
         String branch = threadId.branch();
         String remoteBranch = "origin/" + branch;
@@ -87,7 +92,7 @@ public final class Worktrees {
             }
         }
         touch(workspace.used(threadId));
-        return new SessionBranch(threadId, worktree, branch, head);
+        return new SessionBranch(threadId, worktree, branch, head, repoUrl, credential);
     }
 
     /**
