@@ -67,8 +67,7 @@ public final class HermesDashboard extends Construct {
                         List.of(sum(HermesMeters.REPLIES_FAILED))));
         dashboard.addWidgets(
                 graph("DLQ",
-                        List.of(stat(Function.SUM, HermesMeters.COMMANDS_DEAD_LETTERED, ExportedStatistic.COUNT)
-                                .expression(PERIOD, "dead-lettered commands")),
+                        List.of(sum(HermesMeters.COMMANDS_DEAD_LETTERED)),
                         List.of(observed.inboundEmailDlq().metricApproximateNumberOfMessagesVisible(
                                 MetricOptions.builder().statistic("Maximum").period(PERIOD).label("inbound-email DLQ visible").build()))),
                 graph("Orchestrator",

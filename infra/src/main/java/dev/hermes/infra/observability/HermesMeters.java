@@ -35,7 +35,7 @@ public final class HermesMeters {
     public static final HermesMeter QUEUE_WAIT = HermesMeter.timer(MetricNames.QUEUE_WAIT);
     public static final HermesMeter COMMAND_DURATION = HermesMeter.timer(MetricNames.COMMAND_DURATION, TAG_STATUS);
     public static final HermesMeter OLDEST_PENDING_AGE = HermesMeter.gauge(MetricNames.OLDEST_PENDING_AGE, "seconds");
-    public static final HermesMeter COMMANDS_DEAD_LETTERED = HermesMeter.counter(MetricNames.COMMANDS_DEAD_LETTERED);
+    public static final HermesMeter COMMANDS_DEAD_LETTERED = HermesMeter.counter(MetricNames.COMMANDS_DEAD_LETTERED, TAG_CHANNEL);
     public static final HermesMeter INTERRUPTS = HermesMeter.counter(MetricNames.INTERRUPTS, TAG_OUTCOME);
     public static final HermesMeter INTERRUPT_LATENCY = HermesMeter.timer(MetricNames.INTERRUPT_LATENCY, TAG_OUTCOME);
     public static final HermesMeter LEASE_TAKEOVERS = HermesMeter.counter(MetricNames.LEASE_TAKEOVERS);

@@ -2,6 +2,7 @@ package dev.hermes.orchestrator.deadletter;
 
 import dev.hermes.orchestrator.command.CommandRecord;
 import dev.hermes.orchestrator.command.CommandStore;
+import dev.hermes.orchestrator.metrics.MetricTags;
 import dev.hermes.orchestrator.reply.ReplyService;
 import dev.hermes.protocol.id.ContainerKey;
 import dev.hermes.protocol.message.CommandMessage;
@@ -88,7 +89,8 @@ public class DeadLetterHandler {
             case MARKED -> {
                 LOG.warn("command {} dead-lettered after {} attempt(s): {}", message.commandId(), mark.attempts(),
                         mark.lastError());
-                meters.counter(MetricNames.COMMANDS_DEAD_LETTERED).increment();
+                meters.counter(MetricNames.COMMANDS_DEAD_LETTERED, MetricNames.TAG_CHANNEL,
+                        MetricTags.channel(message.channel())).increment();
             }
             case ALREADY -> LOG.info("command {} was dead-lettered already; making sure its reply went out",
                     message.commandId());

@@ -215,6 +215,7 @@ class MetricsScenarioTest {
         assertTrue(count("hermes.lease.takeovers") >= 2, "the worker's report and the reaper's take-back");
         assertTrue(count("hermes.replies.failed", "channel", "chat") >= 1);
         assertTrue(count("hermes.replies.sent", "channel", "email") >= 1);
+        assertTrue(count("hermes.commands.dead_lettered", "channel", "email") >= 1);
         Timer latency = meters.get("hermes.interrupts.latency").tag("outcome", "superseded").timer();
         assertTrue(latency.max(java.util.concurrent.TimeUnit.MILLISECONDS) >= 420);
         Timer cold = meters.get("hermes.containers.cold_start").timer();

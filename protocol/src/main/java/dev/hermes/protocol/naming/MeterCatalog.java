@@ -39,7 +39,7 @@ public final class MeterCatalog {
             timer(QUEUE_WAIT),
             timer(COMMAND_DURATION, TAG_STATUS),
             new Meter(OLDEST_PENDING_AGE, Kind.GAUGE, List.of(), "seconds"),
-            counter(COMMANDS_DEAD_LETTERED),
+            counter(COMMANDS_DEAD_LETTERED, TAG_CHANNEL),
             counter(INTERRUPTS_SENT, TAG_KIND),
             counter(INTERRUPTS, TAG_OUTCOME),
             timer(INTERRUPT_LATENCY, TAG_OUTCOME),

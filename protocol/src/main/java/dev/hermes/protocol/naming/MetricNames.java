@@ -71,7 +71,7 @@ public final class MetricNames {
     public static final String COMMAND_DURATION = "hermes.commands.duration";
     /** Gauge, base unit seconds, no tags: age of the oldest command waiting to run (RECEIVED or QUEUED), 0 when none (global view). Orchestrator. */
     public static final String OLDEST_PENDING_AGE = "hermes.commands.oldest_pending_age";
-    /** Counter, no tags: a command found in a container's {@code -dlq.fifo} and marked DEAD_LETTERED. Orchestrator. */
+    /** Counter, tag {@link #TAG_CHANNEL}: a command found in a container's {@code -dlq.fifo} and marked DEAD_LETTERED. Orchestrator. */
     public static final String COMMANDS_DEAD_LETTERED = "hermes.commands.dead_lettered";
 
     /** Counter, tag {@link #TAG_KIND}: an interrupt sent to a container's {@code -ctl} queue. Orchestrator. */
