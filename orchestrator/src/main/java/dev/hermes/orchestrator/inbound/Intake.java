@@ -6,6 +6,7 @@ import dev.hermes.orchestrator.commit.CommitResult;
 import dev.hermes.orchestrator.commit.GroupCommitter;
 import dev.hermes.orchestrator.commit.IntakeWrite;
 import dev.hermes.orchestrator.dispatch.Dispatcher;
+import dev.hermes.orchestrator.metrics.IntakeMetrics;
 import dev.hermes.orchestrator.routing.Person;
 import dev.hermes.orchestrator.routing.RouteStore;
 import dev.hermes.orchestrator.storage.Batcher;
@@ -40,9 +41,11 @@ public class Intake {
     private final Dispatcher dispatcher;
     private final SenderRateLimiter rateLimiter;
     private final Clock clock;
+    private final IntakeMetrics metrics;
 
     public Intake(RouteStore routes, ThreadResolver resolver, GroupCommitter committer, CommandStore commands,
-                  Dispatcher dispatcher, SenderRateLimiter rateLimiter, Clock clock) {
+                  Dispatcher dispatcher, SenderRateLimiter rateLimiter, Clock clock, IntakeMetrics metrics) {
+        this.metrics = metrics;
         this.rateLimiter = rateLimiter;
         this.routes = routes;
         this.resolver = resolver;
@@ -53,6 +56,7 @@ public class Intake {
     }
 
     public IntakeOutcome accept(InboundMessage message) {
+        long started = System.nanoTime();
         CommandId commandId = CommandId.of(message.channel().name().toLowerCase(Locale.ROOT), message.providerEventId());
         MDC.put("commandId", commandId.value());
         try {
@@ -69,7 +73,7 @@ public class Intake {
                 throw new RejectedException(403, "unknown_project", "project " + project + " is not configured");
             }
             ContainerKey container = new ContainerKey(project, person.userId());
-            return record(message, commandId, container, resolver.plan(message, person.userId(), container));
+            return record(message, commandId, container, resolver.plan(message, person.userId(), container), started);
         } finally {
             MDC.remove("commandId");
             MDC.remove("threadId");
@@ -78,7 +82,7 @@ public class Intake {
 
     /** Commits the message's writes, settles a taken thread id once, and dispatches. */
     private IntakeOutcome record(InboundMessage message, CommandId commandId, ContainerKey container,
-                                 ResolvedThread planned) {
+                                 ResolvedThread planned, long started) {
         ResolvedThread resolved = planned;
         boolean settled = false;
         while (true) {
@@ -97,6 +101,7 @@ public class Intake {
             switch (Batcher.await(committed, "intake commit")) {
                 case COMMITTED -> {
                     Batcher.await(queued, "dispatch");
+                    metrics.accepted(message.channel(), System.nanoTime() - started);
                     LOG.info("accepted {} command for {} via {} ({} chars)", message.channel(), command.containerKey(),
                             resolved.signal(), message.instruction().length());
                     return IntakeOutcome.accepted(command.threadId(), commandId, resolved.signal());
@@ -119,6 +124,7 @@ public class Intake {
     }
 
     private IntakeOutcome again(CommandRecord existing) {
+        metrics.duplicate(existing.channel());
         if (existing.status() == CommandStatus.RECEIVED) {
             LOG.info("completing the dispatch of command {} after an earlier failure", existing.commandId());
             dispatcher.dispatch(existing);

@@ -161,6 +161,10 @@ public final class LocalHermes implements AutoCloseable {
         props.put("hermes.inbound.sqs.enabled", true);
         props.put("hermes.inbound.sqs.create", true);
         props.put("hermes.inbound.ses.s3-enabled", false);
+        // Metrics stay in this process (GET /api/metrics): no CloudWatch registry or client, whatever the
+        // environment says, and a CloudWatch endpoint that would lead nowhere off this machine anyway.
+        props.put("micronaut.metrics.export.cloudwatch.enabled", false);
+        props.put("aws.services.monitoring.endpoint-override", "http://127.0.0.1:9");
         return props;
     }
 

@@ -48,7 +48,8 @@ class RoleChecksTest {
         List<String> seen = routes.stream().map(RoleChecksTest::name).toList();
         for (String expected : List.of("GET /api/projects", "POST /api/projects", "DELETE /api/projects/{projectId}",
                 "PUT /api/projects/{projectId}/secrets/{name}", "POST /api/tokens", "DELETE /api/tokens/{tokenId}",
-                "POST /api/routes", "GET /api/outbox", "GET /api/threads/{threadId}", "POST /api/secrets/re-encrypt")) {
+                "POST /api/routes", "GET /api/outbox", "GET /api/threads/{threadId}", "POST /api/secrets/re-encrypt",
+                "GET /api/metrics")) {
             assertTrue(seen.contains(expected), expected + " missing from " + seen);
         }
     }
