@@ -43,9 +43,10 @@ public class PendingCommandsGauge {
                 .description("age of the oldest command waiting to run, 0 when none").register(meters);
     }
 
+    /** The first look waits one interval: in local mode the tables are still being created at start. */
     @PostConstruct
     void start() {
-        timer.scheduleWithFixedDelay(this::refresh, 0, refreshMillis, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::refresh, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Looks the oldest pending command up again; a failure keeps the last answer. */
