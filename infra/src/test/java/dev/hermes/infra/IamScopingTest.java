@@ -128,6 +128,13 @@ class IamScopingTest {
     }
 
     @Test
+    void onlyTheOrchestratorPutsMetrics() {
+        List<Statement> puts = STATEMENTS.stream().filter(s -> s.actions().contains("cloudwatch:PutMetricData")).toList();
+        assertFalse(puts.isEmpty());
+        puts.forEach(s -> assertTrue(s.source().startsWith("Orchestrator"), s.source() + " may put metrics"));
+    }
+
+    @Test
     void kmsOnlyOnTheCredentialStoreKeyAndTheWorkerOnlyDecryptsProjectSecrets() {
         List<Statement> kms = withActionsOf("kms").stream().filter(s -> !s.source().contains("Execution")).toList();
         assertEquals(4, kms.size(), "orchestrator and worker, in each app: " + kms);

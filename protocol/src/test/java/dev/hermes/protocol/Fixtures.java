@@ -11,6 +11,9 @@ public final class Fixtures {
     public static final String INTERRUPT = "interrupt.json";
     public static final String PROGRESS = "progress.json";
     public static final String RESULT = "result.json";
+    public static final String EVENT_INTERRUPT = "event-interrupt.json";
+    public static final String EVENT_LEASE = "event-lease.json";
+    public static final String EVENT_FENCING = "event-fencing.json";
     public static final String COMMAND_FROM_NEWER_WRITER = "command-from-newer-writer.json";
 
     private Fixtures() {

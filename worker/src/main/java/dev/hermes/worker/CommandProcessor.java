@@ -7,6 +7,7 @@ import dev.hermes.protocol.message.MalformedMessageException;
 import dev.hermes.protocol.message.MessageCodec;
 import dev.hermes.protocol.message.ProgressMessage;
 import dev.hermes.protocol.state.InterruptKind;
+import dev.hermes.protocol.state.InterruptOutcome;
 import dev.hermes.worker.agent.StopReason;
 import dev.hermes.worker.agent.StopSignal;
 import dev.hermes.worker.interrupt.InterruptTarget;
@@ -92,16 +93,18 @@ public final class CommandProcessor implements MessageHandler, InterruptTarget {
      * that completes once the target's outcome is settled (at once when it is not running: ignored)
      */
     @Override
-    public CompletableFuture<Void> interrupt(CommandId target, InterruptKind kind, CommandId by) {
+    public CompletableFuture<InterruptOutcome> interrupt(CommandId target, InterruptKind kind, CommandId by) {
         Running now = running.get();
         if (now == null || !now.commandId().equals(target)) {
-            return CompletableFuture.completedFuture(null);
+            return CompletableFuture.completedFuture(InterruptOutcome.IGNORED);
         }
         StopReason reason = kind == InterruptKind.SUPERSEDE ? StopReason.SUPERSEDED : StopReason.PREEMPTED;
-        if (now.signal().stop(reason, by)) {
+        boolean stopping = now.signal().stop(reason, by);
+        if (stopping) {
             log.info("interrupting command {}: {} by {}", target, kind, by);
         }
-        return now.done();
+        InterruptOutcome outcome = stopping ? InterruptOutcome.of(kind) : InterruptOutcome.IGNORED;
+        return now.done().thenApply(settled -> outcome);
     }
 
     /** Stops whatever command is running, if any. */
@@ -146,16 +149,29 @@ public final class CommandProcessor implements MessageHandler, InterruptTarget {
                 prepared.join();
                 throw e;
             }
+            long runningNanos = System.nanoTime();
             log.info("command running (attempt {}, receive {}): instruction {} chars", attempt,
                     message.receiveCount(), command.instruction().length());
-            writer.progressLater(ProgressMessage.of(id, command.threadId(), containerKey, "started", clock.instant()));
+            writer.progressLater(ProgressMessage.of(id, command.threadId(), containerKey, "started", clock.instant())
+                    .withQueueWait(queueWait(message)));
             WorkOutcome outcome = work.perform(command, prepared.join(), run.signal(), attempt);
             extension.close();
-            writer.settle(outcome, command, message, attempt);
+            writer.settle(outcome, command, message, attempt, runningNanos);
         } finally {
             running.set(null);
             run.done().complete(null);
         }
+    }
+
+    /**
+     * Sent to RUNNING: SQS's time before the first receive plus this worker's since the receive. Known
+     * for a first delivery only (a redelivery's earlier receives are not accounted for).
+     */
+    private static Long queueWait(ReceivedMessage message) {
+        if (message.receiveCount() != 1 || message.queueMillis() < 0) {
+            return null;
+        }
+        return message.queueMillis() + message.millisSinceReceived();
     }
 
     /**

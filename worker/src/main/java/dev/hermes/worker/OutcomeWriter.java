@@ -51,11 +51,12 @@ final class OutcomeWriter {
         this.clock = clock;
     }
 
-    void settle(WorkOutcome outcome, CommandMessage command, ReceivedMessage message, long attempt) {
+    /** @param runningNanos {@link System#nanoTime()} when the command's RUNNING write returned */
+    void settle(WorkOutcome outcome, CommandMessage command, ReceivedMessage message, long attempt, long runningNanos) {
         CommandId id = command.commandId();
         try {
             if (outcome instanceof WorkOutcome.Finished finished) {
-                finish(command, message, finished.outcome());
+                finish(command, message, finished.outcome(), runningNanos);
             } else if (outcome instanceof WorkOutcome.Retry retry) {
                 commands.requeue(id, lease.current(), clock.instant(), retry.reason(), null);
                 in.extendVisibility(message, retryBackoff);
@@ -109,9 +110,10 @@ final class OutcomeWriter {
                 message.messageId());
     }
 
-    private void finish(CommandMessage command, ReceivedMessage message, CommandOutcome outcome) {
+    private void finish(CommandMessage command, ReceivedMessage message, CommandOutcome outcome, long runningNanos) {
         commands.finish(command.commandId(), lease.current(), outcome);
-        out.publish(outcome.toResult(command.commandId(), command.threadId(), containerKey));
+        long durationMillis = Math.max(0, (System.nanoTime() - runningNanos) / 1_000_000);
+        out.publish(outcome.toResult(command.commandId(), command.threadId(), containerKey).withDuration(durationMillis));
         in.delete(message);
         log.info("command {}: {} file(s) changed, commit {}", outcome.status(), outcome.filesChanged().size(),
                 outcome.commitSha());

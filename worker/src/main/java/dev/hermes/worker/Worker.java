@@ -21,6 +21,7 @@ import dev.hermes.worker.poll.QueueUrls;
 import dev.hermes.worker.poll.SqsInputQueue;
 import dev.hermes.worker.poll.VisibilityExtender;
 import dev.hermes.worker.result.DynamoDbCommandStore;
+import dev.hermes.worker.result.EventReporter;
 import dev.hermes.worker.result.SqsOutQueue;
 import dev.hermes.worker.session.Checkpoint;
 import dev.hermes.worker.session.Git;
@@ -93,7 +94,7 @@ public final class Worker {
             return ExitCode.FATAL;
         } finally {
             stopControl();
-            closeables.forEach(Runnable::run);
+            closeables.forEach(Runnable::run); // in order: the event reporter first, so what it holds still goes out
             scheduler.shutdownNow();
             background.shutdown();
             finished.countDown();
@@ -128,6 +129,10 @@ public final class Worker {
         QueueUrls queues = new DynamoDbQueueUrls(clients.dynamoDb(), config.tables().containers())
                 .load(config.containerKey());
         CompletableFuture<ExitCode> exit = new CompletableFuture<>();
+        MessageCodec codec = new MessageCodec();
+        SqsOutQueue out = new SqsOutQueue(clients.sqs(), queues.out(), codec);
+        EventReporter events = new EventReporter(config.containerKey(), out, clock);
+        closeables.add(events::close); // what is still to report (a refused write, an interrupt) goes out
         LeaseKeeper lease = new LeaseKeeper(
                 new DynamoDbLeaseStore(clients.dynamoDb(), config.tables().containers(), config.containerKey(), clock),
                 config.workerId(), config.leaseDuration(), scheduler, lost -> {
@@ -136,8 +141,7 @@ public final class Worker {
                         running.stopRunning(StopReason.LEASE_LOST);
                     }
                     exit.complete(ExitCode.LEASE_LOST);
-                });
-        MessageCodec codec = new MessageCodec();
+                }, events);
         WorkerTimings timings = config.timings();
         SqsInputQueue in = new SqsInputQueue(clients.sqs(), queues.in(), timings.visibilityTimeout(),
                 config.containerKey().value());
@@ -153,7 +157,7 @@ public final class Worker {
                 new AgentRunner(timings.stopGrace()), new Checkpoint(git, PUSH_PAUSE), lease, config.agentBaseEnv(),
                 clock);
         processor = new CommandProcessor(config.containerKey(), codec, in,
-                new SqsOutQueue(clients.sqs(), queues.out(), codec),
+                out,
                 new DynamoDbCommandStore(clients.dynamoDb(), config.tables()), lease, work,
                 new VisibilityExtender(in, scheduler, timings.visibilityExtendEvery(), timings.visibilityTimeout(),
                         lease::isFresh), timings, background, clock);
@@ -168,7 +172,8 @@ public final class Worker {
         new WorkspaceJanitor(workspace, worktrees).stopLeftoverAgents(timings.stopGrace());
         if (queues.ctl() != null) {
             control = new ControlLoop(new SqsControlQueue(clients.sqs(), queues.ctl()), codec, config.containerKey(),
-                    processor, CONTROL_WAIT, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)), lease::isFresh);
+                    processor, CONTROL_WAIT, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)), lease::isFresh,
+                    (interrupt, outcome, latency) -> events.interrupt(interrupt.target(), outcome, latency));
             controlThread = threads("hermes-ctl", context).newThread(control::run);
             controlThread.start();
         } else {

@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hermes.protocol.id.ThreadId;
 import dev.hermes.protocol.message.CommandMessage;
 import dev.hermes.protocol.message.ProgressMessage;
+import java.time.Instant;
+import dev.hermes.protocol.message.WorkerEventMessage;
+import dev.hermes.protocol.message.WorkerEvent;
 import dev.hermes.protocol.message.ResultMessage;
 import dev.hermes.protocol.naming.TableNames;
 import dev.hermes.protocol.state.CommandStatus;
@@ -106,8 +109,17 @@ class WorkerEndToEndTest {
         assertEquals(THREAD.branch(), result.branch());
         assertEquals(List.of("instruction.txt"), result.filesChanged());
         assertNotNull(result.commitSha());
-        assertTrue(scenario.out().stream().anyMatch(m -> m instanceof ProgressMessage p
-                && p.commandId().equals(command.commandId()) && p.stage().equals("started")));
+        ProgressMessage started = scenario.out().stream().filter(m -> m instanceof ProgressMessage p
+                && p.commandId().equals(command.commandId()) && p.stage().equals("started"))
+                .map(ProgressMessage.class::cast).findFirst().orElseThrow();
+        // For the orchestrator's metrics: queue wait (first delivery), the run time, the cold start's lease.
+        assertTrue(started.queueWaitMillis() != null && started.queueWaitMillis() >= 0, started.toString());
+        assertTrue(result.durationMillis() != null && result.durationMillis() > 0, result.toString());
+        WorkerEventMessage lease = scenario.events(WorkerEvent.LEASE_ACQUIRED).get(0);
+        assertEquals(false, lease.takeover());
+        assertEquals(Instant.ofEpochMilli(Scenario.STARTING_AT), lease.startingAt(), "the row's start, handed back");
+        assertFalse(scenario.commandItem(command.commandId()).containsKey(CommandsTable.PENDING_SHARD),
+                "off the pending index once it ran");
 
         // The commit is on the thread branch of the remote, and holds the instruction.
         assertEquals(result.commitSha(), repo.sha(THREAD.branch()));

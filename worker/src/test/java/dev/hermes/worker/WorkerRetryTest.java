@@ -84,6 +84,10 @@ class WorkerRetryTest {
         assertEquals("3", item.get(CommandsTable.ATTEMPTS).n());
         assertTrue(item.get(CommandsTable.LAST_ERROR).s().contains("this agent always fails (attempt 3)"),
                 item.get(CommandsTable.LAST_ERROR).s());
+        assertEquals(CommandsTable.PENDING_SHARD_ALL, item.get(CommandsTable.PENDING_SHARD).s(),
+                "waiting for its next try: on the pending index");
+        assertTrue(Long.parseLong(item.get(CommandsTable.PENDING_SINCE).n())
+                > Long.parseLong(item.get(CommandsTable.CREATED_AT).n()), "pending since the last requeue");
         assertTrue(scenario.results(command.commandId()).isEmpty(), "no result: the orchestrator hears of it from the DLQ");
         assertEquals(0, scenario.inQueueDepth());
         List<String> commits = repo.commitsAhead(THREAD.branch());

@@ -52,7 +52,7 @@ public final class WorkerTask extends Construct {
                 .build());
         taskDefinition.addToTaskRolePolicy(QueueAccess.worker(stack, wiring.queuePrefix()));
         TaskPolicies.workerTables(stack, wiring.tables()).forEach(taskDefinition::addToTaskRolePolicy);
-        taskDefinition.addToTaskRolePolicy(TaskPolicies.putMetrics(wiring.metricsNamespace()));
+        // No cloudwatch:PutMetricData: the worker exports nothing; it reports on -out and the orchestrator records.
         taskDefinition.addToTaskRolePolicy(TaskPolicies.openProjectSecrets(wiring.secretsKey().getKeyArn()));
         securityGroup = SecurityGroup.Builder.create(this, "SecurityGroup")
                 .vpc(vpc)

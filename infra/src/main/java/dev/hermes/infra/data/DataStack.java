@@ -12,6 +12,7 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.kms.Key;
 import software.constructs.Construct;
@@ -44,6 +45,9 @@ public final class DataStack extends Stack {
         threadKeys = table("ThreadKeys", defaults, names.threadKeys(), KeyAttributes.THREAD_KEYS_KEY, true).table();
         commands = table("Commands", defaults, names.commands(), CommandsTable.COMMAND_ID, true)
                 .withTimeOrderedIndex(TableNames.COMMANDS_BY_THREAD, CommandsTable.THREAD_ID, CommandsTable.CREATED_AT)
+                // Sparse, keys only: commands waiting to run, queried one item oldest first for a gauge.
+                .withTimeOrderedIndex(TableNames.COMMANDS_PENDING, CommandsTable.PENDING_SHARD,
+                        CommandsTable.PENDING_SINCE, ProjectionType.KEYS_ONLY)
                 .table();
         containers = table("Containers", defaults, names.containers(), ContainersTable.CONTAINER_KEY, false).table();
         routes = table("Routes", defaults, names.routes(), RoutesTable.KEY, false).table();

@@ -75,11 +75,17 @@ public final class HermesTable extends Construct {
      * projecting all attributes.
      */
     public HermesTable withTimeOrderedIndex(String indexName, String partitionKey, String epochMillisSortKey) {
+        return withTimeOrderedIndex(indexName, partitionKey, epochMillisSortKey, ProjectionType.ALL);
+    }
+
+    /** As {@link #withTimeOrderedIndex(String, String, String)}, projecting {@code projection}. */
+    public HermesTable withTimeOrderedIndex(String indexName, String partitionKey, String epochMillisSortKey,
+                                            ProjectionType projection) {
         table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
                 .indexName(indexName)
                 .partitionKey(attribute(partitionKey, AttributeType.STRING))
                 .sortKey(attribute(epochMillisSortKey, AttributeType.NUMBER))
-                .projectionType(ProjectionType.ALL)
+                .projectionType(projection)
                 .build());
         return this;
     }

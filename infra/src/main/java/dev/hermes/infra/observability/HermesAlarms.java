@@ -45,7 +45,7 @@ public final class HermesAlarms extends Construct {
                 InsightsQuery.of(Function.SUM, HermesMeters.COMMANDS_DEAD_LETTERED, ExportedStatistic.COUNT, ns),
                 FIVE_MINUTES, t.deadLetteredCommands(), 1);
         hermes("OldestPendingCommand", "oldest-pending-command", Severity.CRITICAL,
-                "A command has waited in QUEUED for too long: workers are not starting or not consuming",
+                "A command has waited to run (RECEIVED or QUEUED) for too long: workers are not starting or not consuming",
                 InsightsQuery.of(Function.MAX, HermesMeters.OLDEST_PENDING_AGE, ExportedStatistic.VALUE, ns),
                 ONE_MINUTE, t.oldestPendingAgeSeconds(), 5);
         hermes("IntakeRejections", "intake-rejections", Severity.WARNING,

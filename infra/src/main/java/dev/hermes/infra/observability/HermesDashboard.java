@@ -1,6 +1,7 @@
 package dev.hermes.infra.observability;
 
 import dev.hermes.infra.observability.InsightsQuery.Function;
+import dev.hermes.protocol.naming.MetricNames;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -16,13 +17,13 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.HttpCodeTarget;
 import software.constructs.Construct;
 
 /**
- * One dashboard: intake, dispatch, containers, commands, interrupts, replies and DLQ from the
- * Hermes metrics (Metrics Insights, split by their tags), then the orchestrator service and the
- * alarms' states.
+ * One dashboard: intake, dispatch, containers, commands, interrupts, replies, DLQ and group
+ * commit from the Hermes metrics (Metrics Insights, split by their tags), the orchestrator service
+ * and the alarms' states. Every meter of {@code MeterCatalog} has a graph (a test holds it to that).
  */
 public final class HermesDashboard extends Construct {
     public static final List<String> SECTIONS =
-            List.of("Intake", "Dispatch", "Containers", "Commands", "Interrupts", "Replies", "DLQ");
+            List.of("Intake", "Dispatch", "Containers", "Commands", "Interrupts", "Replies", "DLQ", "Group commit");
     private static final Duration PERIOD = Duration.minutes(5);
     private final String namespace;
 
@@ -34,39 +35,39 @@ public final class HermesDashboard extends Construct {
                 .build();
         dashboard.addWidgets(
                 graph("Intake",
-                        List.of(sum(HermesMeters.INTAKE_ACCEPTED, "channel"), sum(HermesMeters.INTAKE_DUPLICATES, "channel")),
-                        List.of(sum(HermesMeters.REQUESTS_REJECTED, "reason"), sum(HermesMeters.SIGNATURE_FAILURES, "provider"))),
+                        List.of(sum(HermesMeters.INTAKE_ACCEPTED), sum(HermesMeters.INTAKE_DUPLICATES)),
+                        List.of(sum(HermesMeters.REQUESTS_REJECTED), sum(HermesMeters.SIGNATURE_FAILURES))),
                 graph("Dispatch",
                         List.of(stat(Function.AVG, HermesMeters.DISPATCH_LATENCY, ExportedStatistic.AVG),
                                 stat(Function.MAX, HermesMeters.DISPATCH_LATENCY, ExportedStatistic.MAX)),
-                        List.of(sum(HermesMeters.THREAD_SIGNAL, "signal"), sum(HermesMeters.THREAD_FOREIGN_SIGNAL, "signal"))));
+                        List.of(sum(HermesMeters.THREAD_SIGNAL), sum(HermesMeters.THREAD_FOREIGN_SIGNAL))));
         dashboard.addWidgets(
                 graph("Containers",
                         List.of(stat(Function.MAX, HermesMeters.CONTAINERS_LIVE, ExportedStatistic.VALUE),
                                 stat(Function.SUM, HermesMeters.LEASE_TAKEOVERS, ExportedStatistic.COUNT),
-                                stat(Function.SUM, HermesMeters.FENCING_REJECTIONS, ExportedStatistic.COUNT)),
+                                stat(Function.SUM, HermesMeters.FENCING_REJECTIONS, ExportedStatistic.COUNT),
+                                sum(HermesMeters.CONTAINERS_LAUNCHED), sum(HermesMeters.CONTAINERS_LAUNCH_FAILED)),
                         List.of(stat(Function.AVG, HermesMeters.COLD_START, ExportedStatistic.AVG),
                                 stat(Function.MAX, HermesMeters.COLD_START, ExportedStatistic.MAX))),
                 graph("Commands",
-                        List.of(stat(Function.AVG, HermesMeters.COMMAND_DURATION, ExportedStatistic.AVG).groupedBy("status")
-                                        .expression(PERIOD, "duration avg ms"),
-                                stat(Function.SUM, HermesMeters.COMMAND_DURATION, ExportedStatistic.COUNT).groupedBy("status")
-                                        .expression(PERIOD, "finished")),
+                        List.of(stat(Function.AVG, HermesMeters.COMMAND_DURATION, ExportedStatistic.AVG)
+                                        .groupedBy(MetricNames.TAG_STATUS).expression(PERIOD, "duration avg ms"),
+                                stat(Function.SUM, HermesMeters.COMMAND_DURATION, ExportedStatistic.COUNT)
+                                        .groupedBy(MetricNames.TAG_STATUS).expression(PERIOD, "finished")),
                         List.of(stat(Function.AVG, HermesMeters.QUEUE_WAIT, ExportedStatistic.AVG).expression(PERIOD, "queue wait avg ms"),
                                 stat(Function.MAX, HermesMeters.OLDEST_PENDING_AGE, ExportedStatistic.VALUE)
                                         .expression(PERIOD, "oldest pending s"))));
         dashboard.addWidgets(
                 graph("Interrupts",
-                        List.of(sum(HermesMeters.INTERRUPTS, "outcome")),
-                        List.of(stat(Function.MAX, HermesMeters.INTERRUPT_LATENCY, ExportedStatistic.MAX).groupedBy("outcome")
-                                .expression(PERIOD, "latency max ms"))),
+                        List.of(sum(HermesMeters.INTERRUPTS_SENT), sum(HermesMeters.INTERRUPTS)),
+                        List.of(stat(Function.MAX, HermesMeters.INTERRUPT_LATENCY, ExportedStatistic.MAX)
+                                .groupedBy(MetricNames.TAG_OUTCOME).expression(PERIOD, "latency max ms"))),
                 graph("Replies",
-                        List.of(sum(HermesMeters.REPLIES_SENT, "channel")),
-                        List.of(sum(HermesMeters.REPLIES_FAILED, "channel"))));
+                        List.of(sum(HermesMeters.REPLIES_SENT)),
+                        List.of(sum(HermesMeters.REPLIES_FAILED))));
         dashboard.addWidgets(
                 graph("DLQ",
-                        List.of(stat(Function.SUM, HermesMeters.COMMANDS_DEAD_LETTERED, ExportedStatistic.COUNT)
-                                .expression(PERIOD, "dead-lettered commands")),
+                        List.of(sum(HermesMeters.COMMANDS_DEAD_LETTERED)),
                         List.of(observed.inboundEmailDlq().metricApproximateNumberOfMessagesVisible(
                                 MetricOptions.builder().statistic("Maximum").period(PERIOD).label("inbound-email DLQ visible").build()))),
                 graph("Orchestrator",
@@ -78,11 +79,24 @@ public final class HermesDashboard extends Construct {
                                         .statistic("Minimum").period(Duration.minutes(1)).label("healthy targets").build())),
                         List.of(observed.targetGroup().getMetrics().httpCodeTarget(HttpCodeTarget.TARGET_5XX_COUNT,
                                 MetricOptions.builder().statistic("Sum").period(PERIOD).label("5xx").build()))));
+        dashboard.addWidgets(
+                graph("Group commit",
+                        List.of(stat(Function.AVG, HermesMeters.BATCH_SIZE, ExportedStatistic.AVG)
+                                        .groupedBy(MetricNames.TAG_STAGE).expression(PERIOD, "batch size avg"),
+                                stat(Function.AVG, HermesMeters.BATCH_DURATION, ExportedStatistic.AVG)
+                                        .groupedBy(MetricNames.TAG_STAGE).expression(PERIOD, "batch avg ms")),
+                        List.of(stat(Function.SUM, HermesMeters.AWS_REQUESTS, ExportedStatistic.COUNT)
+                                .groupedBy(MetricNames.TAG_SERVICE).expression(PERIOD, "AWS requests"))));
         dashboard.addWidgets(AlarmStatusWidget.Builder.create().title("Alarms").alarms(alarms).width(24).build());
     }
 
-    private IMetric sum(HermesMeter meter, String tag) {
-        return stat(Function.SUM, meter, ExportedStatistic.COUNT).groupedBy(tag).expression(PERIOD, meter.name());
+    /** A counter's total per value of its one tag. */
+    private IMetric sum(HermesMeter meter) {
+        if (meter.tags().size() != 1) {
+            throw new IllegalArgumentException(meter.name() + " is split by its one tag, but has " + meter.tags());
+        }
+        return stat(Function.SUM, meter, ExportedStatistic.COUNT).groupedBy(meter.tags().get(0))
+                .expression(PERIOD, meter.name());
     }
 
     private InsightsQuery stat(Function function, HermesMeter meter, ExportedStatistic statistic) {

@@ -21,6 +21,10 @@ public record HermesMeter(String name, MeterType type, List<String> tags, String
         return new HermesMeter(name, MeterType.TIMER, List.of(tags), null);
     }
 
+    public static HermesMeter summary(String name, String... tags) {
+        return new HermesMeter(name, MeterType.DISTRIBUTION_SUMMARY, List.of(tags), null);
+    }
+
     public static HermesMeter gauge(String name, String baseUnit) {
         return new HermesMeter(name, MeterType.GAUGE, List.of(), baseUnit);
     }

@@ -3,6 +3,7 @@ package dev.hermes.infra.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hermes.protocol.naming.TableNames;
+import dev.hermes.protocol.table.CommandsTable;
 import dev.hermes.protocol.table.OutboxTable;
 import java.util.List;
 import java.util.Map;
@@ -98,12 +99,27 @@ class DataStackTest {
                 "AttributeDefinitions", Match.arrayWith(List.of(
                         Map.of("AttributeName", "threadId", "AttributeType", "S"),
                         Map.of("AttributeName", "createdAt", "AttributeType", "N"))),
-                "GlobalSecondaryIndexes", List.of(Map.of(
+                "GlobalSecondaryIndexes", Match.arrayWith(List.of(Map.of(
                         "IndexName", TableNames.COMMANDS_BY_THREAD,
                         "KeySchema", List.of(
                                 Map.of("AttributeName", "threadId", "KeyType", "HASH"),
                                 Map.of("AttributeName", "createdAt", "KeyType", "RANGE")),
-                        "Projection", Map.of("ProjectionType", "ALL")))));
+                        "Projection", Map.of("ProjectionType", "ALL"))))));
+    }
+
+    @Test
+    void commandsPendingIndexIsSparseAndKeysOnly() {
+        template.hasResourceProperties(TABLE, Map.of(
+                "TableName", NAMES.commands(),
+                "AttributeDefinitions", Match.arrayWith(List.of(
+                        Map.of("AttributeName", CommandsTable.PENDING_SHARD, "AttributeType", "S"),
+                        Map.of("AttributeName", CommandsTable.PENDING_SINCE, "AttributeType", "N"))),
+                "GlobalSecondaryIndexes", Match.arrayWith(List.of(Map.of(
+                        "IndexName", TableNames.COMMANDS_PENDING,
+                        "KeySchema", List.of(
+                                Map.of("AttributeName", CommandsTable.PENDING_SHARD, "KeyType", "HASH"),
+                                Map.of("AttributeName", CommandsTable.PENDING_SINCE, "KeyType", "RANGE")),
+                        "Projection", Map.of("ProjectionType", "KEYS_ONLY"))))));
     }
 
     @Test

@@ -56,6 +56,7 @@ class CloudWatchExportConformanceTest {
             switch (meter.type()) {
                 case COUNTER -> registry.counter(meter.name(), tags).increment();
                 case TIMER -> registry.timer(meter.name(), tags).record(Duration.ofMillis(250));
+                case DISTRIBUTION_SUMMARY -> registry.summary(meter.name(), tags).record(7);
                 case GAUGE -> io.micrometer.core.instrument.Gauge.builder(meter.name(), gauge, AtomicInteger::get)
                         .tags(tags).baseUnit(meter.baseUnit()).register(registry);
                 default -> throw new AssertionError("no Hermes meter is a " + meter.type());

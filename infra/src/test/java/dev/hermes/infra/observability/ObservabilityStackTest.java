@@ -5,8 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hermes.infra.SynthesizedApp;
 import dev.hermes.infra.TemplateText;
+import dev.hermes.protocol.naming.MeterCatalog;
+import dev.hermes.protocol.naming.MetricNames;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +25,8 @@ import software.amazon.awscdk.assertions.Template;
 /** Alarms, topics and dashboard with default thresholds (the shared app's synth). */
 class ObservabilityStackTest {
     private static final String ALARM = "AWS::CloudWatch::Alarm";
+    private static final Pattern QUERY =
+            Pattern.compile("SELECT [A-Z]+\\(\"([^\"]+)\"\\) FROM \"([^\"]+)\"(?: GROUP BY ([A-Za-z0-9_]+))?");
     private static Template template;
 
     @BeforeAll
@@ -138,5 +147,68 @@ class ObservabilityStackTest {
         assertTrue(text.contains("SELECT SUM(\\\"hermes.requests.rejected.count\\\") FROM \\\"Hermes\\\" GROUP BY reason"), text);
         assertTrue(text.contains("hermes.commands.dead_lettered.count"), text);
         template.hasResourceProperties("AWS::CloudWatch::Dashboard", Map.of("DashboardName", "hermes-operations"));
+    }
+
+    /** The Metrics Insights queries of the alarms. */
+    private static List<String> alarmQueries() {
+        List<String> texts = new ArrayList<>();
+        for (Map<String, Object> alarm : template.findResources(ALARM).values()) {
+            Object metrics = ((Map<?, ?>) alarm.get("Properties")).get("Metrics");
+            if (metrics != null) {
+                TemplateText.items(metrics).forEach(m -> texts.add(String.valueOf(((Map<?, ?>) m).get("Expression"))));
+            }
+        }
+        return queries(texts);
+    }
+
+    /** The Metrics Insights queries of the dashboard, quotes unescaped. */
+    private static List<String> dashboardQueries() {
+        return queries(template.findResources("AWS::CloudWatch::Dashboard").values().stream()
+                .map(d -> TemplateText.render(((Map<?, ?>) d.get("Properties")).get("DashboardBody"))
+                        .replace("\\\"", "\""))
+                .toList());
+    }
+
+    private static List<String> queries(List<String> texts) {
+        List<String> queries = new ArrayList<>();
+        texts.forEach(text -> QUERY.matcher(text).results().forEach(r -> queries.add(r.group())));
+        return queries;
+    }
+
+    @Test
+    void everyQueryReadsACatalogMeterAsItIsExportedAndSplitsItOnlyByItsTags() {
+        List<String> queries = new ArrayList<>(alarmQueries());
+        assertEquals(4, queries.size(), "alarm queries: " + queries);
+        queries.addAll(dashboardQueries());
+        assertTrue(queries.size() > 20, "only " + queries + " found: the walk would prove nothing");
+        for (String query : queries) {
+            Matcher m = QUERY.matcher(query);
+            assertTrue(m.matches(), query);
+            assertEquals(MetricNames.NAMESPACE, m.group(2), query);
+            String exported = m.group(1);
+            int dot = exported.lastIndexOf('.');
+            MeterCatalog.Meter meter = MeterCatalog.find(exported.substring(0, dot))
+                    .orElseThrow(() -> new AssertionError(query + " reads a meter the catalog does not have"));
+            List<String> suffixes = MeterType.valueOf(meter.kind().name()).statistics().stream()
+                    .map(ExportedStatistic::suffix).toList();
+            assertTrue(suffixes.contains(exported.substring(dot + 1)),
+                    query + ": a " + meter.kind() + " is exported as " + suffixes);
+            if (m.group(3) != null) {
+                assertTrue(meter.tags().contains(m.group(3)), query + ": " + meter.name() + " has tags " + meter.tags());
+            }
+        }
+    }
+
+    @Test
+    void theDashboardGraphsEveryCatalogMeter() {
+        Set<String> graphed = new TreeSet<>();
+        for (String query : dashboardQueries()) {
+            Matcher m = QUERY.matcher(query);
+            assertTrue(m.matches(), query);
+            graphed.add(m.group(1).substring(0, m.group(1).lastIndexOf('.')));
+        }
+        Set<String> catalog = new TreeSet<>(MeterCatalog.ALL.stream().map(MeterCatalog.Meter::name).toList());
+        catalog.removeAll(graphed);
+        assertEquals(Set.of(), catalog, "catalog meters with no graph");
     }
 }

@@ -41,6 +41,9 @@ public final class CommandItems {
         item.put(ATTEMPTS, n(0));
         item.put(CREATED_AT, n(c.createdAt()));
         item.put(UPDATED_AT, n(c.createdAt()));
+        // On the sparse pending index until a worker runs it (or it ends otherwise).
+        item.put(PENDING_SHARD, s(PENDING_SHARD_ALL));
+        item.put(PENDING_SINCE, n(c.createdAt()));
         ReplyRoute r = c.replyRoute();
         item.put(REPLY_ROUTE, AttributeValue.fromM(Map.of(
                 "address", s(r.address()),

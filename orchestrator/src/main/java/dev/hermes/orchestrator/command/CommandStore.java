@@ -34,8 +34,18 @@ public interface CommandStore {
     record Queued(CommandId commandId, long sequence) {
     }
 
-    /** Applies a worker's result once; answers false when the command already ended otherwise. */
-    boolean applyResult(ResultMessage result);
+    /** Applies a worker's result once; answers whether it was the first time, again, or refused. */
+    Applied applyResult(ResultMessage result);
+
+    /** What {@link #applyResult} did. */
+    enum Applied {
+        /** The result is recorded, for the first time. */
+        FIRST,
+        /** The same result was applied before (a redelivery, or a republished result): nothing new. */
+        AGAIN,
+        /** The command already ended otherwise. */
+        CONFLICT
+    }
 
     void recordReply(CommandId commandId, String replyId);
 }

@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchStatementErrorCodeEnu
 import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchStatementResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 @Singleton
 public class DynamoDbCommandStore implements CommandStore {
@@ -120,14 +121,19 @@ public class DynamoDbCommandStore implements CommandStore {
         return failed;
     }
 
+    /**
+     * Also counts the applications ({@code resultsApplied}, answered by the same write) so the first
+     * one is told from a repeat, and removes the pending-index attributes (a final write).
+     */
     @Override
-    public boolean applyResult(ResultMessage r) {
+    public Applied applyResult(ResultMessage r) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":status", s(r.status().name()));
         values.put(":summary", s(r.summary()));
         values.put(":files", list(r.filesChanged()));
         values.put(":finished", n(r.finishedAt().toEpochMilli()));
         values.put(":now", n(clock.millis()));
+        values.put(":one", n(1));
         StringBuilder set = new StringBuilder("SET #s = :status, summary = :summary, filesChanged = :files, "
                 + "finishedAt = :finished, updatedAt = :now");
         if (r.commitSha() != null) {
@@ -144,15 +150,19 @@ public class DynamoDbCommandStore implements CommandStore {
             from.add(":from" + i);
             values.put(":from" + i++, s(s.name()));
         }
+        set.append(" ADD #applied :one REMOVE #pendingShard, #pendingSince");
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(Items.key(COMMAND_ID, r.commandId().value()))
+            Map<String, AttributeValue> updated = dynamo.updateItem(b -> b.tableName(table)
+                    .key(Items.key(COMMAND_ID, r.commandId().value()))
                     .updateExpression(set.toString())
                     .conditionExpression("#s = :status OR #s IN (" + String.join(", ", from) + ")")
-                    .expressionAttributeNames(Map.of("#s", STATUS))
-                    .expressionAttributeValues(values));
-            return true;
+                    .expressionAttributeNames(Map.of("#s", STATUS, "#applied", RESULTS_APPLIED,
+                            "#pendingShard", PENDING_SHARD, "#pendingSince", PENDING_SINCE))
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+            return Items.num(updated, RESULTS_APPLIED, 1) == 1 ? Applied.FIRST : Applied.AGAIN;
         } catch (ConditionalCheckFailedException e) {
-            return false;
+            return Applied.CONFLICT;
         }
     }
 

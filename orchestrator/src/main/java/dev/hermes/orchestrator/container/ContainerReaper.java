@@ -1,6 +1,9 @@
 package dev.hermes.orchestrator.container;
 
+import dev.hermes.orchestrator.metrics.ContainerGauges;
 import dev.hermes.orchestrator.result.OutputConsumer;
+import dev.hermes.protocol.naming.MetricNames;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.hermes.protocol.id.ContainerKey;
 import dev.hermes.protocol.state.ContainerStatus;
 import jakarta.inject.Singleton;
@@ -35,10 +38,14 @@ public class ContainerReaper {
     private final LauncherConfig launcherConfig;
     private final ReaperConfig config;
     private final Clock clock;
+    private final ContainerGauges gauges;
+    private final MeterRegistry meters;
 
     public ContainerReaper(ContainerStore containers, ContainerStarter starter, ContainerLauncher launcher,
                            QueueDepths depths, OutputConsumer outputs, LauncherConfig launcherConfig, ReaperConfig config,
-                           Clock clock) {
+                           Clock clock, ContainerGauges gauges, MeterRegistry meters) {
+        this.gauges = gauges;
+        this.meters = meters;
         this.containers = containers;
         this.starter = starter;
         this.launcher = launcher;
@@ -52,6 +59,7 @@ public class ContainerReaper {
     /** One pass over every container; answers how many starts it made. */
     public synchronized int sweep() {
         List<ContainerRecord> rows = containers.all();
+        gauges.observed(rows, clock.millis());
         int started = 0;
         for (ContainerRecord row : rows) {
             if (row.queues() == null || row.waitingSince() > 0 && row.status() == ContainerStatus.COLD) {
@@ -108,6 +116,7 @@ public class ContainerReaper {
             return false;
         }
         LOG.warn("lease of {} by {} (version {}) expired; taken back", c.key(), c.leaseOwner(), c.leaseVersion());
+        meters.counter(MetricNames.LEASE_TAKEOVERS).increment();
         stopQuietly(c, "lease expired");
         return restartIfWork(c.key());
     }

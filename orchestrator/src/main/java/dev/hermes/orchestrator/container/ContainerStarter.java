@@ -1,6 +1,7 @@
 package dev.hermes.orchestrator.container;
 
 import dev.hermes.protocol.id.ContainerKey;
+import dev.hermes.protocol.naming.MetricNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -89,13 +90,13 @@ public class ContainerStarter {
         try {
             String handle = launcher.launch(key, token);
             containers.recordLaunch(key, handle, startingAt);
-            meters.counter("hermes.containers.launched", "launcher", launcher.kind()).increment();
+            meters.counter(MetricNames.CONTAINERS_LAUNCHED, MetricNames.TAG_LAUNCHER, launcher.kind()).increment();
             LOG.info("launched {} for {} (attempt {})", handle, key, attempt);
             return Outcome.STARTED;
         } catch (LaunchFailedException e) {
             // The command is durable and queued: the reaper retries the start.
             LOG.error("{}", e.getMessage());
-            meters.counter("hermes.containers.launch_failed", "launcher", launcher.kind()).increment();
+            meters.counter(MetricNames.CONTAINERS_LAUNCH_FAILED, MetricNames.TAG_LAUNCHER, launcher.kind()).increment();
             containers.markStartFailed(key, startingAt);
             return Outcome.FAILED;
         }

@@ -34,6 +34,8 @@ public class DynamoDbDeadLetteredCommands implements DeadLetteredCommands {
     static final String REDRIVES = "redrives";
     private static final String DEAD = CommandStatus.DEAD_LETTERED.name();
     private static final String QUEUED = CommandStatus.QUEUED.name();
+    /** A redriven command waits to run again: back on the pending index, since now. */
+    private static final String PENDING = "#shard = :shard, #since = :now";
     private final DynamoDbClient dynamo;
     private final TableNames names;
     private final Clock clock;
@@ -67,17 +69,18 @@ public class DynamoDbDeadLetteredCommands implements DeadLetteredCommands {
     @Override
     public boolean requeue(CommandId commandId, long sequence, long seenRedrives) {
         String seen = seenRedrives == 0 ? "(attribute_not_exists(redrives) OR redrives = :seen)" : "redrives = :seen";
-        return update(commandId, "SET #s = :queued, #seq = :seq, redrives = :next, updatedAt = :now",
-                "#s = :dead AND " + seen, Map.of("#s", STATUS, "#seq", SEQUENCE),
+        return update(commandId, "SET #s = :queued, #seq = :seq, redrives = :next, updatedAt = :now, " + PENDING,
+                "#s = :dead AND " + seen, Map.of("#s", STATUS, "#seq", SEQUENCE, "#shard", PENDING_SHARD,
+                        "#since", PENDING_SINCE),
                 Map.of(":queued", s(QUEUED), ":dead", s(DEAD), ":seq", n(sequence), ":seen", n(seenRedrives),
-                        ":next", n(seenRedrives + 1), ":now", n(clock.millis())));
+                        ":next", n(seenRedrives + 1), ":now", n(clock.millis()), ":shard", s(PENDING_SHARD_ALL)));
     }
 
     @Override
     public boolean requeueIfDeadLettered(CommandId commandId) {
-        return update(commandId, "SET #s = :queued, updatedAt = :now ADD redrives :one", "#s = :dead",
-                Map.of("#s", STATUS), Map.of(":queued", s(QUEUED), ":dead", s(DEAD), ":one", n(1),
-                        ":now", n(clock.millis())));
+        return update(commandId, "SET #s = :queued, updatedAt = :now, " + PENDING + " ADD redrives :one", "#s = :dead",
+                Map.of("#s", STATUS, "#shard", PENDING_SHARD, "#since", PENDING_SINCE), Map.of(":queued", s(QUEUED),
+                        ":dead", s(DEAD), ":one", n(1), ":now", n(clock.millis()), ":shard", s(PENDING_SHARD_ALL)));
     }
 
     private boolean update(CommandId id, String update, String condition, Map<String, String> names,

@@ -2,15 +2,16 @@ package dev.hermes.orchestrator.deadletter;
 
 import dev.hermes.orchestrator.command.CommandRecord;
 import dev.hermes.orchestrator.command.CommandStore;
+import dev.hermes.orchestrator.metrics.MetricTags;
 import dev.hermes.orchestrator.reply.ReplyService;
 import dev.hermes.protocol.id.ContainerKey;
 import dev.hermes.protocol.message.CommandMessage;
 import dev.hermes.protocol.message.MalformedMessageException;
 import dev.hermes.protocol.message.MessageCodec;
+import dev.hermes.protocol.naming.MetricNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -88,8 +89,8 @@ public class DeadLetterHandler {
             case MARKED -> {
                 LOG.warn("command {} dead-lettered after {} attempt(s): {}", message.commandId(), mark.attempts(),
                         mark.lastError());
-                meters.counter("hermes.commands.dead_lettered", "channel",
-                        message.channel().name().toLowerCase(Locale.ROOT)).increment();
+                meters.counter(MetricNames.COMMANDS_DEAD_LETTERED, MetricNames.TAG_CHANNEL,
+                        MetricTags.channel(message.channel())).increment();
             }
             case ALREADY -> LOG.info("command {} was dead-lettered already; making sure its reply went out",
                     message.commandId());

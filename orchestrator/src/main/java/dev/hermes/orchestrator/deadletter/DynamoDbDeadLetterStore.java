@@ -43,10 +43,11 @@ public class DynamoDbDeadLetterStore implements DeadLetterStore {
         try {
             Map<String, AttributeValue> row = dynamo.updateItem(b -> b.tableName(table)
                     .key(Items.key(CommandsTable.COMMAND_ID, commandId.value()))
-                    .updateExpression("SET #s = :dead, #at = :now, #updated = :now")
+                    .updateExpression("SET #s = :dead, #at = :now, #updated = :now REMOVE #shard, #since")
                     .conditionExpression("#s IN (" + String.join(", ", from) + ")")
                     .expressionAttributeNames(Map.of("#s", CommandsTable.STATUS, "#at", CommandsTable.DEAD_LETTERED_AT,
-                            "#updated", CommandsTable.UPDATED_AT))
+                            "#updated", CommandsTable.UPDATED_AT, "#shard", CommandsTable.PENDING_SHARD,
+                            "#since", CommandsTable.PENDING_SINCE))
                     .expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();

@@ -6,6 +6,7 @@ import dev.hermes.orchestrator.commit.CommitResult;
 import dev.hermes.orchestrator.commit.GroupCommitter;
 import dev.hermes.orchestrator.commit.IntakeWrite;
 import dev.hermes.orchestrator.dispatch.Dispatcher;
+import dev.hermes.orchestrator.metrics.IntakeMetrics;
 import dev.hermes.orchestrator.routing.Person;
 import dev.hermes.orchestrator.routing.RouteStore;
 import dev.hermes.orchestrator.storage.Batcher;
@@ -15,7 +16,6 @@ import dev.hermes.protocol.id.CommandId;
 import dev.hermes.protocol.id.ContainerKey;
 import dev.hermes.protocol.id.ProjectId;
 import dev.hermes.protocol.state.CommandStatus;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Locale;
@@ -41,11 +41,11 @@ public class Intake {
     private final Dispatcher dispatcher;
     private final SenderRateLimiter rateLimiter;
     private final Clock clock;
-    private final MeterRegistry meters;
+    private final IntakeMetrics metrics;
 
     public Intake(RouteStore routes, ThreadResolver resolver, GroupCommitter committer, CommandStore commands,
-                  Dispatcher dispatcher, SenderRateLimiter rateLimiter, Clock clock, MeterRegistry meters) {
-        this.meters = meters;
+                  Dispatcher dispatcher, SenderRateLimiter rateLimiter, Clock clock, IntakeMetrics metrics) {
+        this.metrics = metrics;
         this.rateLimiter = rateLimiter;
         this.routes = routes;
         this.resolver = resolver;
@@ -56,6 +56,7 @@ public class Intake {
     }
 
     public IntakeOutcome accept(InboundMessage message) {
+        long started = System.nanoTime();
         CommandId commandId = CommandId.of(message.channel().name().toLowerCase(Locale.ROOT), message.providerEventId());
         MDC.put("commandId", commandId.value());
         try {
@@ -72,7 +73,7 @@ public class Intake {
                 throw new RejectedException(403, "unknown_project", "project " + project + " is not configured");
             }
             ContainerKey container = new ContainerKey(project, person.userId());
-            return record(message, commandId, container, resolver.plan(message, person.userId(), container));
+            return record(message, commandId, container, resolver.plan(message, person.userId(), container), started);
         } finally {
             MDC.remove("commandId");
             MDC.remove("threadId");
@@ -81,7 +82,7 @@ public class Intake {
 
     /** Commits the message's writes, settles a taken thread id once, and dispatches. */
     private IntakeOutcome record(InboundMessage message, CommandId commandId, ContainerKey container,
-                                 ResolvedThread planned) {
+                                 ResolvedThread planned, long started) {
         ResolvedThread resolved = planned;
         boolean settled = false;
         while (true) {
@@ -100,10 +101,9 @@ public class Intake {
             switch (Batcher.await(committed, "intake commit")) {
                 case COMMITTED -> {
                     Batcher.await(queued, "dispatch");
+                    metrics.accepted(message.channel(), System.nanoTime() - started);
                     LOG.info("accepted {} command for {} via {} ({} chars)", message.channel(), command.containerKey(),
                             resolved.signal(), message.instruction().length());
-                    meters.counter("hermes.intake.accepted", "channel",
-                            message.channel().name().toLowerCase(Locale.ROOT)).increment();
                     return IntakeOutcome.accepted(command.threadId(), commandId, resolved.signal());
                 }
                 // Seen before (a redelivery, or another delivery racing this one).
@@ -124,6 +124,7 @@ public class Intake {
     }
 
     private IntakeOutcome again(CommandRecord existing) {
+        metrics.duplicate(existing.channel());
         if (existing.status() == CommandStatus.RECEIVED) {
             LOG.info("completing the dispatch of command {} after an earlier failure", existing.commandId());
             dispatcher.dispatch(existing);

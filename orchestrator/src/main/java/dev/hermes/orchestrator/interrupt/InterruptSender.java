@@ -7,7 +7,9 @@ import dev.hermes.protocol.id.CommandId;
 import dev.hermes.protocol.message.InterruptMessage;
 import dev.hermes.protocol.message.MessageCodec;
 import dev.hermes.protocol.state.InterruptKind;
+import dev.hermes.protocol.naming.MetricNames;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
@@ -54,15 +56,17 @@ public class InterruptSender {
         }
         InterruptKind kind = command.threadId().value().equals(container.runningThread())
                 ? InterruptKind.SUPERSEDE : InterruptKind.PREEMPT;
+        // acceptedAt: when the intake took the newer message (this clock), for the worker's latency report.
         InterruptMessage interrupt = InterruptMessage.of(command.containerKey(), new CommandId(running),
-                command.commandId(), kind, clock.instant());
+                command.commandId(), kind, clock.instant(), Instant.ofEpochMilli(command.createdAt()));
         try {
             sqs.sendMessage(b -> b.queueUrl(queues.ctl()).messageBody(codec.encode(interrupt)));
         } catch (SdkException e) {
             LOG.warn("could not send {} of command {} to {}: {}", kind, running, queues.ctl(), e.toString());
             return Optional.empty();
         }
-        meters.counter("hermes.interrupts.sent", "kind", kind.name().toLowerCase(java.util.Locale.ROOT)).increment();
+        meters.counter(MetricNames.INTERRUPTS_SENT, MetricNames.TAG_KIND, kind.name().toLowerCase(java.util.Locale.ROOT))
+                .increment();
         LOG.info("sent {} of running command {} for command {}", kind, running, command.commandId());
         return Optional.of(kind);
     }

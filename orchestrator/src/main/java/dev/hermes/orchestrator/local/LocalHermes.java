@@ -164,6 +164,10 @@ public final class LocalHermes implements AutoCloseable {
         // The ops page: paste the API token once for a session cookie; plain HTTP on loopback, so not Secure.
         props.put("hermes.ops.login-form", true);
         props.put("hermes.ops.secure-cookie", false);
+        // Metrics stay in this process (GET /api/metrics): no CloudWatch registry or client, whatever the
+        // environment says, and a CloudWatch endpoint that would lead nowhere off this machine anyway.
+        props.put("micronaut.metrics.export.cloudwatch.enabled", false);
+        props.put("aws.services.monitoring.endpoint-override", "http://127.0.0.1:9");
         return props;
     }
 

@@ -1,18 +1,20 @@
 package dev.hermes.orchestrator.ops;
 
+import dev.hermes.protocol.naming.MetricNames;
 import java.util.List;
 
 /**
  * The running totals the charts are drawn from, read at {@code at}: messages accepted by the
  * intake, commands finished (and the seconds they ran), interrupts sent by kind, commands
- * dead-lettered. The charts plot the difference between two readings.
+ * dead-lettered, each read from its {@link MetricNames} meter (recorded where its event happens; the
+ * charts only read the registry). The charts plot the difference between two readings.
  */
 record ChartTotals(long at, double intake, double finished, double runSeconds, double supersede, double preempt,
                    double deadLettered) {
-    static final String INTAKE = "hermes.intake.accepted";
-    static final String DURATION = "hermes.commands.duration";
-    static final String INTERRUPTS = "hermes.interrupts.sent";
-    static final String DEAD_LETTERED = "hermes.commands.dead_lettered";
+    static final String INTAKE = MetricNames.INTAKE_ACCEPTED;
+    static final String DURATION = MetricNames.COMMAND_DURATION;
+    static final String INTERRUPTS = MetricNames.INTERRUPTS_SENT;
+    static final String DEAD_LETTERED = MetricNames.COMMANDS_DEAD_LETTERED;
 
     static ChartTotals of(List<MeterReadings.MeterReading> readings, long at) {
         double intake = 0;
@@ -29,7 +31,7 @@ record ChartTotals(long at, double intake, double finished, double runSeconds, d
                     seconds += r.sum();
                 }
                 case INTERRUPTS -> {
-                    if ("preempt".equals(r.tags().get("kind"))) {
+                    if ("preempt".equals(r.tags().get(MetricNames.TAG_KIND))) {
                         preempt += r.count();
                     } else {
                         supersede += r.count();

@@ -1,6 +1,7 @@
 package dev.hermes.orchestrator.ops;
 
 import dev.hermes.orchestrator.api.ErrorBody;
+import dev.hermes.protocol.naming.MetricNames;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -29,7 +30,7 @@ public class OpsDeniedHandler implements ExceptionHandler<OpsDeniedException, Ht
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, OpsDeniedException e) {
-        meters.counter("hermes.requests.rejected", "reason", "ops_" + e.code()).increment();
+        meters.counter(MetricNames.REQUESTS_REJECTED, MetricNames.TAG_REASON, "ops_" + e.code()).increment();
         if (e.status() == 401 && config.loginForm() && OpsResponses.wantsHtml(request)) {
             return OpsResponses.seeOther("/ops/login");
         }

@@ -1,6 +1,9 @@
 package dev.hermes.orchestrator.reply;
 
+import dev.hermes.orchestrator.metrics.MetricTags;
 import dev.hermes.orchestrator.thread.ThreadStore;
+import dev.hermes.protocol.naming.MetricNames;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.hermes.protocol.state.ReplyStatus;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -25,8 +28,10 @@ public class DeliveryAttempt {
     private final Clock clock;
     private final long claimMillis;
     private final Random random = new Random();
+    private final MeterRegistry meters;
 
-    public DeliveryAttempt(OutboxStore outbox, ThreadStore threads, Clock clock, ReplyConfig config) {
+    public DeliveryAttempt(OutboxStore outbox, ThreadStore threads, Clock clock, ReplyConfig config, MeterRegistry meters) {
+        this.meters = meters;
         this.outbox = outbox;
         this.threads = threads;
         this.clock = clock;
@@ -72,6 +77,7 @@ public class DeliveryAttempt {
 
     private void sent(OutboxEntry entry, Accepted accepted) {
         Reply reply = entry.reply();
+        meters.counter(MetricNames.REPLIES_SENT, MetricNames.TAG_CHANNEL, MetricTags.channel(reply.channel())).increment();
         try {
             outbox.markSent(reply.replyId(), accepted.providerMessageId(), clock.millis());
         } catch (RuntimeException e) {
@@ -98,6 +104,8 @@ public class DeliveryAttempt {
         long now = clock.millis();
         if (!e.retryable() || entry.attempts() >= policy.maxAttempts()) {
             outbox.finish(replyId, token, ReplyStatus.FAILED, e.getMessage(), now);
+            meters.counter(MetricNames.REPLIES_FAILED, MetricNames.TAG_CHANNEL, MetricTags.channel(entry.reply().channel()))
+                    .increment();
             LOG.warn("{} reply {} FAILED after {} attempt(s): {}", entry.reply().channel(), replyId, entry.attempts(),
                     e.getMessage());
             return;

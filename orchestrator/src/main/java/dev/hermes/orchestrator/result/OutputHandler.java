@@ -8,10 +8,9 @@ import dev.hermes.protocol.message.MessageCodec;
 import dev.hermes.protocol.message.ProgressMessage;
 import dev.hermes.protocol.message.QueueMessage;
 import dev.hermes.protocol.message.ResultMessage;
-import io.micrometer.core.instrument.MeterRegistry;
+import dev.hermes.protocol.message.WorkerEventMessage;
+import dev.hermes.orchestrator.metrics.WorkerReportMetrics;
 import jakarta.inject.Singleton;
-import java.time.Duration;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -27,13 +26,13 @@ public class OutputHandler {
     private final MessageCodec codec;
     private final CommandStore commands;
     private final ReplyService replies;
-    private final MeterRegistry meters;
+    private final WorkerReportMetrics metrics;
 
-    public OutputHandler(MessageCodec codec, CommandStore commands, ReplyService replies, MeterRegistry meters) {
-        this.meters = meters;
+    public OutputHandler(MessageCodec codec, CommandStore commands, ReplyService replies, WorkerReportMetrics metrics) {
         this.codec = codec;
         this.commands = commands;
         this.replies = replies;
+        this.metrics = metrics;
     }
 
     public void handle(String body) {
@@ -49,6 +48,10 @@ public class OutputHandler {
             apply(result);
         } else if (message instanceof ProgressMessage progress) {
             LOG.info("command {} {}", progress.commandId(), progress.stage());
+            metrics.progress(progress);
+        } else if (message instanceof WorkerEventMessage event) {
+            LOG.debug("worker of {} reports {}", event.containerKey(), event.event());
+            metrics.event(event);
         } else {
             LOG.warn("ignored a {} on an output queue", message.getClass().getSimpleName());
         }
@@ -58,17 +61,17 @@ public class OutputHandler {
         MDC.put("commandId", result.commandId().value());
         MDC.put("threadId", result.threadId().value());
         try {
-            if (!commands.applyResult(result)) {
+            CommandStore.Applied applied = commands.applyResult(result);
+            if (applied == CommandStore.Applied.CONFLICT) {
                 LOG.warn("result {} for command {} conflicts with its recorded status; not applied",
                         result.status(), result.commandId());
                 return;
             }
+            if (applied == CommandStore.Applied.FIRST) {
+                metrics.resultApplied(result);
+            }
             CommandRecord command = commands.find(result.commandId()).orElseThrow(
                     () -> new IllegalStateException("result for unknown command " + result.commandId()));
-            if (command.startedAt() > 0) {
-                meters.timer("hermes.commands.duration", "status", result.status().name().toLowerCase(Locale.ROOT))
-                        .record(Duration.ofMillis(Math.max(0, result.finishedAt().toEpochMilli() - command.startedAt())));
-            }
             replies.replyTo(command, result);
         } finally {
             MDC.remove("commandId");

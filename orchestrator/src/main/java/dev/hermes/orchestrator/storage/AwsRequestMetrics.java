@@ -1,5 +1,6 @@
 package dev.hermes.orchestrator.storage;
 
+import dev.hermes.protocol.naming.MetricNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
@@ -35,9 +36,9 @@ public class AwsRequestMetrics implements BeanCreatedEventListener<SdkClientBuil
     private final class Counting implements ExecutionInterceptor {
         @Override
         public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-            meters.get().counter("hermes.aws.requests",
-                    "service", attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
-                    "operation", attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME)).increment();
+            meters.get().counter(MetricNames.AWS_REQUESTS,
+                    MetricNames.TAG_SERVICE, attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
+                    MetricNames.TAG_OPERATION, attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME)).increment();
         }
     }
 }

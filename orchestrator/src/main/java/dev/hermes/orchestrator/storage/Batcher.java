@@ -1,5 +1,6 @@
 package dev.hermes.orchestrator.storage;
 
+import dev.hermes.protocol.naming.MetricNames;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -90,9 +91,9 @@ public final class Batcher<T, R> implements AutoCloseable {
         this.maxBatch = maxBatch;
         this.handler = handler;
         this.linger = linger;
-        this.sizes = DistributionSummary.builder("hermes.batch.size").tag("stage", name)
+        this.sizes = DistributionSummary.builder(MetricNames.BATCH_SIZE).tag(MetricNames.TAG_STAGE, name)
                 .description("items per batch of a group-commit stage").register(meters);
-        this.durations = Timer.builder("hermes.batch.duration").tag("stage", name)
+        this.durations = Timer.builder(MetricNames.BATCH_DURATION).tag(MetricNames.TAG_STAGE, name)
                 .description("time to settle one batch of a group-commit stage").register(meters);
         for (int i = 0; i < workers; i++) {
             Thread thread = new Thread(this::run, "hermes-" + name + (workers == 1 ? "" : "-" + i));

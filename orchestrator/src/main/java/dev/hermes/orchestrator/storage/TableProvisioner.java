@@ -11,6 +11,7 @@ import dev.hermes.protocol.table.TokensTable;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PostConstruct;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -88,39 +89,45 @@ public class TableProvisioner {
     List<CreateTableRequest> definitions() {
         return List.of(
                 table(names.threads(), "threadId", index(TableNames.THREADS_BY_CONTAINER, "containerKey", "lastActivityAt")),
-                table(names.threadKeys(), "key", null),
+                table(names.threadKeys(), "key"),
                 table(names.commands(), CommandsTable.COMMAND_ID,
-                        index(TableNames.COMMANDS_BY_THREAD, CommandsTable.THREAD_ID, CommandsTable.CREATED_AT)),
-                table(names.containers(), ContainersTable.CONTAINER_KEY, null),
-                table(names.routes(), RoutesTable.KEY, null),
+                        index(TableNames.COMMANDS_BY_THREAD, CommandsTable.THREAD_ID, CommandsTable.CREATED_AT),
+                        // Sparse, keys only: waiting commands, for the oldest-pending gauge.
+                        index(TableNames.COMMANDS_PENDING, CommandsTable.PENDING_SHARD, CommandsTable.PENDING_SINCE,
+                                ProjectionType.KEYS_ONLY)),
+                table(names.containers(), ContainersTable.CONTAINER_KEY),
+                table(names.routes(), RoutesTable.KEY),
                 table(names.outbox(), OutboxTable.REPLY_ID,
                         index(TableNames.OUTBOX_DUE, OutboxTable.DUE_CHANNEL, OutboxTable.NEXT_ATTEMPT_AT)),
-                table(names.tokens(), TokensTable.TOKEN_HASH, null),
-                table(names.idempotency(), IdempotencyTable.KEY, null));
+                table(names.tokens(), TokensTable.TOKEN_HASH),
+                table(names.idempotency(), IdempotencyTable.KEY));
     }
 
-    private static CreateTableRequest table(String name, String partitionKey, GlobalSecondaryIndex index) {
+    /** Every index is keyed by a string partition and a number (epoch ms) sort key. */
+    private static CreateTableRequest table(String name, String partitionKey, GlobalSecondaryIndex... indexes) {
         CreateTableRequest.Builder b = CreateTableRequest.builder()
                 .tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .keySchema(KeySchemaElement.builder().attributeName(partitionKey).keyType(KeyType.HASH).build());
-        AttributeDefinition pk = attr(partitionKey, ScalarAttributeType.S);
-        if (index == null) {
-            return b.attributeDefinitions(pk).build();
+        List<AttributeDefinition> attributes = new ArrayList<>(List.of(attr(partitionKey, ScalarAttributeType.S)));
+        for (GlobalSecondaryIndex index : indexes) {
+            attributes.add(attr(index.keySchema().get(0).attributeName(), ScalarAttributeType.S));
+            attributes.add(attr(index.keySchema().get(1).attributeName(), ScalarAttributeType.N));
         }
-        String gsiHash = index.keySchema().get(0).attributeName();
-        String gsiRange = index.keySchema().get(1).attributeName();
-        return b.attributeDefinitions(pk, attr(gsiHash, ScalarAttributeType.S), attr(gsiRange, ScalarAttributeType.N))
-                .globalSecondaryIndexes(index)
-                .build();
+        b.attributeDefinitions(attributes);
+        return indexes.length == 0 ? b.build() : b.globalSecondaryIndexes(indexes).build();
     }
 
     private static GlobalSecondaryIndex index(String name, String hash, String range) {
+        return index(name, hash, range, ProjectionType.ALL);
+    }
+
+    private static GlobalSecondaryIndex index(String name, String hash, String range, ProjectionType projection) {
         return GlobalSecondaryIndex.builder()
                 .indexName(name)
                 .keySchema(KeySchemaElement.builder().attributeName(hash).keyType(KeyType.HASH).build(),
                         KeySchemaElement.builder().attributeName(range).keyType(KeyType.RANGE).build())
-                .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                .projection(Projection.builder().projectionType(projection).build())
                 .build();
     }
 

@@ -5,6 +5,7 @@ import dev.hermes.orchestrator.inbound.ThreadHint;
 import dev.hermes.protocol.id.ContainerKey;
 import dev.hermes.protocol.id.ThreadId;
 import dev.hermes.protocol.id.UserId;
+import dev.hermes.protocol.naming.MetricNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -58,7 +59,7 @@ public class ThreadResolver {
             }
             if (!thread.get().containerKey().user().equals(user)) {
                 LOG.warn("ignored {} signal pointing to another user's thread {}", hint.signal(), candidate);
-                meters.counter("hermes.thread.foreign_signal", "signal", hint.signal().name()).increment();
+                meters.counter(MetricNames.THREAD_FOREIGN_SIGNAL, MetricNames.TAG_SIGNAL, hint.signal().name()).increment();
                 continue;
             }
             return counted(new ResolvedThread(thread.get(), hint.signal(), false));
@@ -67,7 +68,7 @@ public class ThreadResolver {
     }
 
     private ResolvedThread counted(ResolvedThread resolved) {
-        meters.counter("hermes.thread.signal", "signal", resolved.signal().name()).increment();
+        meters.counter(MetricNames.THREAD_SIGNAL, MetricNames.TAG_SIGNAL, resolved.signal().name()).increment();
         return resolved;
     }
 

@@ -56,6 +56,7 @@ class RoleChecksTest {
         for (String expected : List.of("GET /api/projects", "POST /api/projects", "DELETE /api/projects/{projectId}",
                 "PUT /api/projects/{projectId}/secrets/{name}", "POST /api/tokens", "DELETE /api/tokens/{tokenId}",
                 "POST /api/routes", "GET /api/outbox", "GET /api/threads/{threadId}", "POST /api/secrets/re-encrypt",
+                "GET /api/metrics",
                 "GET /ops", "POST /ops/containers/{containerKey}/redrive", "POST /ops/projects", "POST /ops/projects/{projectId}",
                 "POST /ops/projects/{projectId}/secrets", "POST /ops/routes", "POST /ops/routes/delete")) {
             assertTrue(seen.contains(expected), expected + " missing from " + seen);

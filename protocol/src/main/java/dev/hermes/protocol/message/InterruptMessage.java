@@ -1,5 +1,6 @@
 package dev.hermes.protocol.message;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.hermes.protocol.id.CommandId;
 import dev.hermes.protocol.id.ContainerKey;
 import dev.hermes.protocol.state.InterruptKind;
@@ -7,7 +8,9 @@ import java.time.Instant;
 
 /**
  * Orchestrator to worker, on {@code -ctl}: stop {@code target} because {@code by} arrived.
- * A worker that is not running {@code target} ignores it.
+ * A worker that is not running {@code target} ignores it. {@code acceptedAt} (optional, added
+ * later) is when the orchestrator accepted {@code by}, on the orchestrator's clock like
+ * {@code sentAt}, so their difference is a one-clock duration the worker adds to its own.
  */
 public record InterruptMessage(
         int schemaVersion,
@@ -15,7 +18,8 @@ public record InterruptMessage(
         CommandId target,
         CommandId by,
         InterruptKind kind,
-        Instant sentAt) implements QueueMessage {
+        Instant sentAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant acceptedAt) implements QueueMessage {
 
     public InterruptMessage {
         QueueMessage.checkSchemaVersion(schemaVersion);
@@ -28,6 +32,16 @@ public record InterruptMessage(
 
     public static InterruptMessage of(ContainerKey containerKey, CommandId target, CommandId by, InterruptKind kind,
                                       Instant sentAt) {
-        return new InterruptMessage(SCHEMA_VERSION, containerKey, target, by, kind, sentAt);
+        return of(containerKey, target, by, kind, sentAt, null);
+    }
+
+    public static InterruptMessage of(ContainerKey containerKey, CommandId target, CommandId by, InterruptKind kind,
+                                      Instant sentAt, Instant acceptedAt) {
+        return new InterruptMessage(SCHEMA_VERSION, containerKey, target, by, kind, sentAt, acceptedAt);
+    }
+
+    /** Milliseconds from accepting {@code by} to sending this interrupt (one clock), 0 when unknown. */
+    public long pendingMillis() {
+        return acceptedAt == null ? 0 : Math.max(0, sentAt.toEpochMilli() - acceptedAt.toEpochMilli());
     }
 }

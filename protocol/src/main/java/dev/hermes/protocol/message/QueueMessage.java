@@ -12,9 +12,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CommandMessage.class, name = "command"),
         @JsonSubTypes.Type(value = InterruptMessage.class, name = "interrupt"),
         @JsonSubTypes.Type(value = ProgressMessage.class, name = "progress"),
-        @JsonSubTypes.Type(value = ResultMessage.class, name = "result")
+        @JsonSubTypes.Type(value = ResultMessage.class, name = "result"),
+        @JsonSubTypes.Type(value = WorkerEventMessage.class, name = "event")
 })
-public sealed interface QueueMessage permits CommandMessage, InterruptMessage, ProgressMessage, ResultMessage {
+public sealed interface QueueMessage permits CommandMessage, InterruptMessage, ProgressMessage, ResultMessage,
+        WorkerEventMessage {
     /** The version this build writes. A reader accepts any version up to its own. */
     int SCHEMA_VERSION = 1;
 

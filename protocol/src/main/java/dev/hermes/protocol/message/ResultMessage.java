@@ -1,5 +1,6 @@
 package dev.hermes.protocol.message;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.hermes.protocol.id.CommandId;
 import dev.hermes.protocol.id.ContainerKey;
 import dev.hermes.protocol.id.ThreadId;
@@ -10,6 +11,8 @@ import java.util.List;
 /**
  * Worker to orchestrator, on {@code -out}: how a command ended. {@code commitSha} is null when
  * nothing changed; {@code summary} is a short human-readable account (never the whole agent log).
+ * {@code durationMillis} (optional) is the last attempt's time from its RUNNING write to its final
+ * status write, on the worker's monotonic clock; absent when a stored result is published again.
  */
 public record ResultMessage(
         int schemaVersion,
@@ -21,7 +24,8 @@ public record ResultMessage(
         String branch,
         String commitSha,
         List<String> filesChanged,
-        Instant finishedAt) implements QueueMessage {
+        Instant finishedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long durationMillis) implements QueueMessage {
 
     public ResultMessage {
         QueueMessage.checkSchemaVersion(schemaVersion);
@@ -35,12 +39,20 @@ public record ResultMessage(
         }
         summary = summary == null ? "" : summary;
         filesChanged = filesChanged == null ? List.of() : List.copyOf(filesChanged);
+        if (durationMillis != null && durationMillis < 0) {
+            throw new MalformedMessageException("durationMillis must not be negative");
+        }
     }
 
     public static ResultMessage of(CommandId commandId, ThreadId threadId, ContainerKey containerKey,
                                    CommandStatus status, String summary, String branch, String commitSha,
                                    List<String> filesChanged, Instant finishedAt) {
         return new ResultMessage(SCHEMA_VERSION, commandId, threadId, containerKey, status, summary, branch,
-                commitSha, filesChanged, finishedAt);
+                commitSha, filesChanged, finishedAt, null);
+    }
+
+    public ResultMessage withDuration(Long millis) {
+        return new ResultMessage(schemaVersion, commandId, threadId, containerKey, status, summary, branch, commitSha,
+                filesChanged, finishedAt, millis);
     }
 }

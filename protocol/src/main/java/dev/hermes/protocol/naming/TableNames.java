@@ -10,6 +10,11 @@ public record TableNames(String prefix) {
     public static final String THREADS_BY_CONTAINER = "by-container";
     /** GSI on {@code commands}: thread + creation time. */
     public static final String COMMANDS_BY_THREAD = "by-thread";
+    /**
+     * Sparse GSI on {@code commands}: {@code pendingShard} + {@code pendingSince}, keys only, holding
+     * only commands that wait to run; queried oldest first, one item, for the oldest pending age.
+     */
+    public static final String COMMANDS_PENDING = "pending";
     /** Sparse GSI on {@code outbox}: {@code dueChannel} + {@code nextAttemptAt}, only PENDING replies. */
     public static final String OUTBOX_DUE = "due";
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_.-]{0,64}");

@@ -28,6 +28,18 @@ public final class CommandsTable {
     /** Epoch milliseconds when the command was found in the container's DLQ. */
     public static final String DEAD_LETTERED_AT = "deadLetteredAt";
     public static final String REPLY_ID = "replyId";
+    /**
+     * Present only while the command waits to run (RECEIVED, QUEUED for a retry or a redrive): the
+     * hash key of the sparse {@code pending} index, always {@link #PENDING_SHARD_ALL}. Removed by the
+     * worker's RUNNING write and by every final write.
+     */
+    public static final String PENDING_SHARD = "pendingShard";
+    /** With {@link #PENDING_SHARD}: epoch milliseconds since when the command waits (the index's sort key). */
+    public static final String PENDING_SINCE = "pendingSince";
+    /** The one value of {@link #PENDING_SHARD} (one partition is plenty for message rates; shard it if not). */
+    public static final String PENDING_SHARD_ALL = "0";
+    /** How many times a result was applied to the command (the orchestrator tells the first from a repeat). */
+    public static final String RESULTS_APPLIED = "resultsApplied";
     /** Name, type and size of each attachment (list of maps); the content is never stored. */
     public static final String ATTACHMENTS = "attachments";
 

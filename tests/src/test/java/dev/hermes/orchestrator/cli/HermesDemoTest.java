@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hermes.orchestrator.local.LocalHermes;
 import dev.hermes.orchestrator.local.LocalOptions;
+import dev.hermes.tests.OpsMetrics;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -12,13 +13,17 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ./hermes demo} against a real local Hermes with worker processes, on the shipped seed file. */
+/**
+ * {@code ./hermes demo} against a real local Hermes with worker processes, on the shipped seed file;
+ * afterwards {@code GET /api/metrics} counts what the tour did.
+ */
 class HermesDemoTest {
     @TempDir
     Path root;
@@ -48,6 +53,12 @@ class HermesDemoTest {
             String branch = out.substring(out.indexOf("  sample thread-" + thread));
             assertEquals(3, branch.lines().skip(1).takeWhile(l -> l.startsWith("    ")).count(), out);
             assertTrue(out.contains("WIP: Long job [interrupted]"), out);
+            // What an operator reads afterwards on the ops API: intake, command and interrupt meters moved.
+            new OpsMetrics(hermes.url(), instance.getProperty("apiToken")).awaitCounts(Map.of(
+                    "hermes.intake.accepted channel=email", 5, "hermes.intake.accepted channel=sms", 1,
+                    "hermes.commands.duration status=SUCCEEDED", 5, "hermes.commands.duration status=SUPERSEDED", 1,
+                    "hermes.interrupts.sent kind=supersede", 1, "hermes.interrupts outcome=superseded", 1,
+                    "hermes.interrupts.latency outcome=superseded", 1));
         }
     }
 }

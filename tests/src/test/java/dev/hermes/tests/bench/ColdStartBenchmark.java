@@ -89,11 +89,11 @@ public final class ColdStartBenchmark {
         System.exit(0);
     }
 
-    /** When the worker logged "lease acquired" (its first line). */
+    /** When the worker logged "lease acquired" (one of its first JSON lines; epoch milliseconds). */
     private static long leaseAcquired(Path log) throws IOException {
         for (String line : Files.readAllLines(log)) {
-            if (line.contains("lease acquired")) {
-                return OffsetDateTime.parse(line.substring(0, line.indexOf(' '))).toInstant().toEpochMilli();
+            if (line.startsWith("{") && line.contains("lease acquired")) {
+                return JSON.readTree(line).get("timestamp").asLong();
             }
         }
         throw new IllegalStateException("no lease in " + log);

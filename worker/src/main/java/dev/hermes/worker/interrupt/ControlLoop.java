@@ -4,6 +4,7 @@ import dev.hermes.protocol.id.ContainerKey;
 import dev.hermes.protocol.message.InterruptMessage;
 import dev.hermes.protocol.message.MalformedMessageException;
 import dev.hermes.protocol.message.MessageCodec;
+import dev.hermes.protocol.state.InterruptOutcome;
 import dev.hermes.worker.poll.Backoff;
 import dev.hermes.worker.poll.ReceivedMessage;
 import java.time.Duration;
@@ -34,6 +35,7 @@ public final class ControlLoop {
     private final Duration wait;
     private final Backoff backoff;
     private final BooleanSupplier holdsLease;
+    private final InterruptReports reports;
     private final Set<String> handled = Collections.synchronizedSet(Collections.newSetFromMap(
             new LinkedHashMap<>(16, 0.75f, false) {
                 @Override
@@ -45,7 +47,14 @@ public final class ControlLoop {
 
     public ControlLoop(ControlQueue queue, MessageCodec codec, ContainerKey containerKey, InterruptTarget target,
                        Duration wait, Backoff backoff, BooleanSupplier holdsLease) {
+        this(queue, codec, containerKey, target, wait, backoff, holdsLease, (interrupt, outcome, latency) -> { });
+    }
+
+    /** @param reports told of every interrupt acted on: what it did and how long it took end to end */
+    public ControlLoop(ControlQueue queue, MessageCodec codec, ContainerKey containerKey, InterruptTarget target,
+                       Duration wait, Backoff backoff, BooleanSupplier holdsLease, InterruptReports reports) {
         this.holdsLease = holdsLease;
+        this.reports = reports;
         this.queue = queue;
         this.codec = codec;
         this.containerKey = containerKey;
@@ -81,6 +90,24 @@ public final class ControlLoop {
         backoff.cancel();
     }
 
+    /**
+     * From the orchestrator accepting the newer message to now (the target settled), as three
+     * one-clock parts: the orchestrator's accept-to-send, SQS's sent-to-first-receive, this worker's
+     * receive-to-now. Null when a part is unknown (an older orchestrator, a queue without timestamps).
+     */
+    static Long latency(InterruptMessage interrupt, ReceivedMessage message) {
+        if (interrupt.acceptedAt() == null || message.queueMillis() < 0) {
+            return null;
+        }
+        return interrupt.pendingMillis() + message.queueMillis() + message.millisSinceReceived();
+    }
+
+    /** Where handled interrupts are reported. */
+    @FunctionalInterface
+    public interface InterruptReports {
+        void handled(InterruptMessage interrupt, InterruptOutcome outcome, Long latencyMillis);
+    }
+
     private void handle(ReceivedMessage message) {
         InterruptMessage interrupt;
         try {
@@ -100,7 +127,10 @@ public final class ControlLoop {
             queue.delete(message);
             return;
         }
-        target.interrupt(interrupt.target(), interrupt.kind(), interrupt.by()).whenComplete((done, error) -> {
+        target.interrupt(interrupt.target(), interrupt.kind(), interrupt.by()).whenComplete((outcome, error) -> {
+            if (outcome != null) {
+                reports.handled(interrupt, outcome, outcome == InterruptOutcome.IGNORED ? null : latency(interrupt, message));
+            }
             try {
                 queue.delete(message);
             } catch (RuntimeException e) {

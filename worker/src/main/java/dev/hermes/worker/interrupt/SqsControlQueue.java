@@ -1,6 +1,7 @@
 package dev.hermes.worker.interrupt;
 
 import dev.hermes.worker.poll.ReceivedMessage;
+import dev.hermes.worker.poll.SqsTimestamps;
 import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -23,9 +24,9 @@ public final class SqsControlQueue implements ControlQueue {
     @Override
     public List<ReceivedMessage> receive(Duration wait) {
         return sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
-                        .waitTimeSeconds((int) wait.toSeconds()))
+                        .waitTimeSeconds((int) wait.toSeconds()).messageSystemAttributeNames(SqsTimestamps.ATTRIBUTES))
                 .messages().stream()
-                .map(m -> new ReceivedMessage(m.messageId(), m.body(), m.receiptHandle(), 1))
+                .map(SqsTimestamps::received)
                 .toList();
     }
 

@@ -7,6 +7,7 @@ import static dev.hermes.protocol.table.ContainersTable.LEASE_OWNER;
 import static dev.hermes.protocol.table.ContainersTable.LEASE_VERSION;
 import static dev.hermes.protocol.table.ContainersTable.RUNNING_COMMAND;
 import static dev.hermes.protocol.table.ContainersTable.RUNNING_THREAD;
+import static dev.hermes.protocol.table.ContainersTable.STARTING_AT;
 import static dev.hermes.protocol.table.ContainersTable.STATUS;
 
 import dev.hermes.protocol.id.ContainerKey;
@@ -21,7 +22,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /** The lease as attributes of the container's item in the {@code containers} table. */
 public final class DynamoDbLeaseStore implements LeaseStore {
@@ -39,6 +39,12 @@ public final class DynamoDbLeaseStore implements LeaseStore {
 
     @Override
     public Lease acquire(String owner, Duration duration) {
+        return acquireGrant(owner, duration).lease();
+    }
+
+    /** One conditional update; the row as it was (ALL_OLD) tells a takeover and a cold start's start time. */
+    @Override
+    public LeaseGrant acquireGrant(String owner, Duration duration) {
         long now = clock.millis();
         UpdateItemRequest request = UpdateItemRequest.builder()
                 .tableName(table)
@@ -56,13 +62,18 @@ public final class DynamoDbLeaseStore implements LeaseStore {
                         ":running", s(ContainerStatus.RUNNING.name()),
                         ":now", n(now),
                         ":one", n(1)))
-                .returnValues(ReturnValue.UPDATED_NEW)
+                .returnValues(ReturnValue.ALL_OLD)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();
         try {
-            UpdateItemResponse response = dynamoDb.updateItem(request);
-            long version = Long.parseLong(response.attributes().get(LEASE_VERSION).n());
-            return new Lease(containerKey, owner, version);
+            Map<String, AttributeValue> before = dynamoDb.updateItem(request).attributes();
+            long version = number(before, LEASE_VERSION, 0) + 1; // what ADD #version :one wrote
+            AttributeValue previousOwner = before.get(LEASE_OWNER);
+            boolean takeover = previousOwner != null && !owner.equals(previousOwner.s());
+            boolean starting = before.containsKey(STATUS)
+                    && ContainerStatus.STARTING.name().equals(before.get(STATUS).s()) && before.containsKey(STARTING_AT);
+            return new LeaseGrant(new Lease(containerKey, owner, version), takeover,
+                    starting ? number(before, STARTING_AT, 0) : null);
         } catch (ConditionalCheckFailedException e) {
             String holder = "another worker";
             if (e.hasItem() && e.item().containsKey(LEASE_OWNER)) {
@@ -118,8 +129,14 @@ public final class DynamoDbLeaseStore implements LeaseStore {
                     .expressionAttributeValues(attributeValues)
                     .build());
         } catch (ConditionalCheckFailedException e) {
-            throw new LeaseLostException(containerKey, "version " + lease.version() + " is no longer held by " + lease.owner());
+            throw LeaseLostException.refused(containerKey,
+                    "version " + lease.version() + " is no longer held by " + lease.owner());
         }
+    }
+
+    private static long number(Map<String, AttributeValue> item, String name, long otherwise) {
+        AttributeValue value = item.get(name);
+        return value == null || value.n() == null ? otherwise : Long.parseLong(value.n());
     }
 
     private Map<String, AttributeValue> key() {

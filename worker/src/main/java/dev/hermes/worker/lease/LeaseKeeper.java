@@ -23,6 +23,7 @@ public final class LeaseKeeper {
     private final Duration duration;
     private final ScheduledExecutorService scheduler;
     private final Consumer<LeaseLostException> onLost;
+    private final LeaseEvents events;
     /** Why the lease was lost; null while it is not. */
     private final AtomicReference<LeaseLostException> lost = new AtomicReference<>();
     private final Object writes = new Object();
@@ -37,6 +38,13 @@ public final class LeaseKeeper {
      */
     public LeaseKeeper(LeaseStore store, String owner, Duration duration, ScheduledExecutorService scheduler,
                        Consumer<LeaseLostException> onLost) {
+        this(store, owner, duration, scheduler, onLost, LeaseEvents.NONE);
+    }
+
+    /** @param events told of every grant and of the first refused fenced write */
+    public LeaseKeeper(LeaseStore store, String owner, Duration duration, ScheduledExecutorService scheduler,
+                       Consumer<LeaseLostException> onLost, LeaseEvents events) {
+        this.events = events;
         this.store = store;
         this.owner = owner;
         this.duration = duration;
@@ -49,13 +57,16 @@ public final class LeaseKeeper {
         synchronized (writes) {
             throwIfLost();
             long sent = System.nanoTime();
-            Lease lease = store.acquire(owner, duration);
+            LeaseGrant grant = store.acquireGrant(owner, duration);
+            Lease lease = grant.lease();
             lastConfirmedNanos = sent;
             held = lease;
             long period = Math.max(1, duration.toMillis() / 3);
             renewal = scheduler.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
             watchdog = scheduler.scheduleWithFixedDelay(this::checkFresh, period, period, TimeUnit.MILLISECONDS);
-            log.info("lease acquired: version {}, {} s", lease.version(), duration.toSeconds());
+            log.info("lease acquired: version {}, {} s{}", lease.version(), duration.toSeconds(),
+                    grant.takeover() ? " (taken over from an expired holder)" : "");
+            events.acquired(grant);
             return lease;
         }
     }
@@ -125,6 +136,9 @@ public final class LeaseKeeper {
         if (lost.compareAndSet(null, cause)) {
             stopRenewing();
             log.error("{}; stopping", cause.getMessage());
+            if (cause.refused()) {
+                events.fencingRejected();
+            }
             onLost.accept(cause);
         }
     }

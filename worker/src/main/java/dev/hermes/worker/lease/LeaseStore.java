@@ -13,6 +13,11 @@ public interface LeaseStore {
      */
     Lease acquire(String owner, Duration duration);
 
+    /** {@link #acquire}, with what the lease was before (takeover, the container's start). */
+    default LeaseGrant acquireGrant(String owner, Duration duration) {
+        return new LeaseGrant(acquire(owner, duration), false, null);
+    }
+
     /**
      * Pushes the expiry forward, only while the lease has not expired (by this worker's clock).
      *

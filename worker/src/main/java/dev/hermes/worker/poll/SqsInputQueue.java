@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
 
 /** The {@code -in.fifo} queue on SQS (or ElasticMQ). */
@@ -35,15 +34,12 @@ public final class SqsInputQueue implements InputQueue {
                 .maxNumberOfMessages(1)
                 .waitTimeSeconds((int) wait.toSeconds())
                 .visibilityTimeout((int) visibilityTimeout.toSeconds())
-                .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT));
+                .messageSystemAttributeNames(SqsTimestamps.ATTRIBUTES));
         List<Message> messages = response.messages();
         if (messages.isEmpty()) {
             return Optional.empty();
         }
-        Message message = messages.get(0);
-        String count = message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
-        return Optional.of(new ReceivedMessage(message.messageId(), message.body(), message.receiptHandle(),
-                count == null ? 1 : Integer.parseInt(count)));
+        return Optional.of(SqsTimestamps.received(messages.get(0)));
     }
 
     @Override

@@ -10,6 +10,9 @@ import static dev.hermes.protocol.table.CommandsTable.FINISHED_AT;
 import static dev.hermes.protocol.table.CommandsTable.INTERRUPTED_BY;
 import static dev.hermes.protocol.table.CommandsTable.LAST_ERROR;
 import static dev.hermes.protocol.table.CommandsTable.LEASE_VERSION;
+import static dev.hermes.protocol.table.CommandsTable.PENDING_SHARD;
+import static dev.hermes.protocol.table.CommandsTable.PENDING_SHARD_ALL;
+import static dev.hermes.protocol.table.CommandsTable.PENDING_SINCE;
 import static dev.hermes.protocol.table.CommandsTable.STARTED_AT;
 import static dev.hermes.protocol.table.CommandsTable.STATUS;
 import static dev.hermes.protocol.table.CommandsTable.SUMMARY;
@@ -91,10 +94,11 @@ public final class DynamoDbCommandStore implements CommandStore {
                 .tableName(tables.commands())
                 .key(commandKey(commandId))
                 .updateExpression("SET #status = :running, #startedAt = :now, #leaseVersion = :v, #updatedAt = :now"
-                        + " ADD #attempts :one")
+                        + " ADD #attempts :one REMOVE #pendingShard, #pendingSince")
                 .conditionExpression("#status IN (" + in + ")")
                 .expressionAttributeNames(Map.of("#status", STATUS, "#startedAt", STARTED_AT,
-                        "#leaseVersion", LEASE_VERSION, "#updatedAt", UPDATED_AT, "#attempts", ATTEMPTS))
+                        "#leaseVersion", LEASE_VERSION, "#updatedAt", UPDATED_AT, "#attempts", ATTEMPTS,
+                        "#pendingShard", PENDING_SHARD, "#pendingSince", PENDING_SINCE))
                 .expressionAttributeValues(values)
                 .build();
         Update container = containerUpdate(lease, "SET #running = :cid, #thread = :tid, #activity = :now",
@@ -108,6 +112,8 @@ public final class DynamoDbCommandStore implements CommandStore {
         Map<String, String> names = new HashMap<>(Map.of("#status", STATUS, "#finishedAt", FINISHED_AT,
                 "#summary", SUMMARY, "#branch", BRANCH, "#commitSha", COMMIT_SHA, "#files", FILES_CHANGED,
                 "#updatedAt", UPDATED_AT, "#leaseVersion", LEASE_VERSION));
+        names.put("#pendingShard", PENDING_SHARD);
+        names.put("#pendingSince", PENDING_SINCE);
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":status", s(outcome.status().name()),
                 ":at", n(at),
@@ -119,9 +125,9 @@ public final class DynamoDbCommandStore implements CommandStore {
         String expression = "SET #status = :status, #finishedAt = :at, #summary = :summary, #branch = :branch,"
                 + " #files = :files, #updatedAt = :at";
         if (outcome.commitSha() == null) {
-            expression += " REMOVE #commitSha";
+            expression += " REMOVE #commitSha, #pendingShard, #pendingSince";
         } else {
-            expression += ", #commitSha = :sha";
+            expression += ", #commitSha = :sha REMOVE #pendingShard, #pendingSince";
             values.put(":sha", s(outcome.commitSha()));
         }
         Update command = Update.builder()
@@ -156,11 +162,19 @@ public final class DynamoDbCommandStore implements CommandStore {
             values.put(":error", s(lastError.length() <= CommandOutcome.MAX_SUMMARY ? lastError
                     : lastError.substring(0, CommandOutcome.MAX_SUMMARY)));
         }
+        names.put("#pendingShard", PENDING_SHARD);
+        names.put("#pendingSince", PENDING_SINCE);
         if (interruptedBy == null) {
             removed.add("#interruptedBy");
+            // Waiting to run again (a retry, or put back for the next worker): on the pending index.
+            expression.append(", #pendingShard = :shard, #pendingSince = :now");
+            values.put(":shard", s(PENDING_SHARD_ALL));
         } else {
+            // Parked behind the command that preempted it, by design: not pending.
             expression.append(", #interruptedBy = :by");
             values.put(":by", s(interruptedBy.value()));
+            removed.add("#pendingShard");
+            removed.add("#pendingSince");
         }
         if (!removed.isEmpty()) {
             expression.append(" REMOVE ").append(String.join(", ", removed));
@@ -210,7 +224,7 @@ public final class DynamoDbCommandStore implements CommandStore {
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
             if (failed(reasons, 0)) {
-                throw new LeaseLostException(lease.containerKey(),
+                throw LeaseLostException.refused(lease.containerKey(),
                         "version " + lease.version() + " rejected while writing command " + commandId);
             }
             if (failed(reasons, 1)) {

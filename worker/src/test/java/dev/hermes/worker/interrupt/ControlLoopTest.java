@@ -8,6 +8,7 @@ import dev.hermes.protocol.id.ContainerKey;
 import dev.hermes.protocol.message.InterruptMessage;
 import dev.hermes.protocol.message.MessageCodec;
 import dev.hermes.protocol.state.InterruptKind;
+import dev.hermes.protocol.state.InterruptOutcome;
 import dev.hermes.worker.poll.Backoff;
 import dev.hermes.worker.poll.ReceivedMessage;
 import java.time.Duration;
@@ -28,7 +29,7 @@ class ControlLoopTest {
 
     private final ScriptedControlQueue queue = new ScriptedControlQueue();
     private final List<String> interrupted = new CopyOnWriteArrayList<>();
-    private final CompletableFuture<Void> settled = new CompletableFuture<>();
+    private final CompletableFuture<InterruptOutcome> settled = new CompletableFuture<>();
     private final AtomicBoolean holding = new AtomicBoolean(true);
 
     @Test
@@ -40,7 +41,7 @@ class ControlLoopTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> queue.deleted.containsAll(List.of("m2", "m3")));
         assertEquals(List.of("running>newer:SUPERSEDE"), interrupted, "the repeat did not reach the command");
         assertEquals(List.of("m2", "m3"), queue.deleted, "m1 waits for the command to settle");
-        settled.complete(null);
+        settled.complete(InterruptOutcome.SUPERSEDED);
         await().atMost(Duration.ofSeconds(10)).until(() -> queue.deleted.contains("m1"));
         loop.stop();
     }

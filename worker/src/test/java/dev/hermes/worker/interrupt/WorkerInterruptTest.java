@@ -12,7 +12,11 @@ import dev.hermes.protocol.message.CommandMessage;
 import dev.hermes.protocol.message.ResultMessage;
 import dev.hermes.protocol.naming.TableNames;
 import dev.hermes.protocol.state.CommandStatus;
+import dev.hermes.protocol.message.WorkerEvent;
+import dev.hermes.protocol.message.WorkerEventMessage;
 import dev.hermes.protocol.state.InterruptKind;
+import dev.hermes.protocol.state.InterruptOutcome;
+import dev.hermes.worker.testing.Scenario;
 import dev.hermes.protocol.table.CommandsTable;
 import dev.hermes.protocol.table.RoutesTable;
 import dev.hermes.worker.ExitCode;
@@ -108,6 +112,16 @@ class WorkerInterruptTest {
         assertEquals(ExitCode.IDLE, worker.get(60, SECONDS));
         assertEquals(0, scenario.inQueueDepth());
         assertEquals(0, scenario.ctlDepth(), "the interrupt was deleted once acted on");
+
+        // Reported for the orchestrator's metrics: the interrupt, its latency from the (orchestrator's)
+        // accept, and the superseded command's run time on the worker's clock.
+        WorkerEventMessage handled = scenario.events(WorkerEvent.INTERRUPT).get(0);
+        assertEquals(InterruptOutcome.SUPERSEDED, handled.outcome());
+        assertEquals(first.commandId(), handled.commandId());
+        assertTrue(handled.latencyMillis() >= Scenario.ACCEPT_TO_INTERRUPT.toMillis(), handled.toString());
+        assertTrue(superseded.durationMillis() > 0 && done.durationMillis() > 0, superseded + " / " + done);
+        assertTrue(handled.latencyMillis() <= superseded.durationMillis() + Scenario.ACCEPT_TO_INTERRUPT.toMillis()
+                + 60_000, "bounded by the run it stopped: " + handled);
     }
 
     @Test
@@ -175,6 +189,9 @@ class WorkerInterruptTest {
         assertEquals(CommandStatus.SUCCEEDED, result.status(), result.summary());
         assertEquals(ExitCode.IDLE, worker.get(60, SECONDS));
         assertEquals(0, scenario.ctlDepth(), "ignored and deleted");
+        WorkerEventMessage ignored = scenario.events(WorkerEvent.INTERRUPT).get(0);
+        assertEquals(InterruptOutcome.IGNORED, ignored.outcome());
+        assertEquals(null, ignored.latencyMillis(), "no latency for an interrupt that stopped nothing");
         assertEquals(List.of(result.commitSha()), repo.commitsAhead(THREAD_A.branch()));
     }
 

@@ -68,9 +68,10 @@ class LeaseTest {
     @Test
     void twoWorkersOneLease() {
         CompletableFuture<LeaseLostException> lostA = new CompletableFuture<>();
-        LeaseKeeper workerA = new LeaseKeeper(store(), "worker-a", LEASE, schedulerA, lostA::complete);
+        LeaseKeeper workerA = new LeaseKeeper(store(), "worker-a", LEASE, schedulerA, lostA::complete, recording);
         Lease a = workerA.acquire();
         assertEquals(ContainerStatus.RUNNING.name(), scenario.containerItem().get(ContainersTable.STATUS).s());
+        assertEquals(Scenario.STARTING_AT, grants.get(0).startingAt(), "a cold start: the row was STARTING");
 
         // While A heartbeats, B is refused for well over one lease duration.
         await().during(LEASE.multipliedBy(3)).atMost(LEASE.multipliedBy(5))
@@ -81,6 +82,9 @@ class LeaseTest {
         schedulerA.shutdownNow();
         Lease[] b = new Lease[1];
         await().atMost(LEASE.multipliedBy(5)).until(() -> (b[0] = tryAcquire("worker-b")) != null);
+        assertTrue(grants.get(grants.size() - 1).takeover(), "B took an expired lease over: " + grants);
+        assertEquals(null, grants.get(grants.size() - 1).startingAt(), "no start: the row was RUNNING");
+        assertFalse(grants.get(0).takeover(), "A's was a fresh grant");
         assertTrue(b[0].version() > a.version(), "B's version " + b[0].version() + " > A's " + a.version());
         assertEquals("worker-b", scenario.containerItem().get(ContainersTable.LEASE_OWNER).s());
 
@@ -123,7 +127,7 @@ class LeaseTest {
     @Test
     void aTakenOverLeaseIsNoticedByTheNextHeartbeat() {
         CompletableFuture<LeaseLostException> lostA = new CompletableFuture<>();
-        LeaseKeeper workerA = new LeaseKeeper(store(), "worker-a", LEASE, schedulerA, lostA::complete);
+        LeaseKeeper workerA = new LeaseKeeper(store(), "worker-a", LEASE, schedulerA, lostA::complete, recording);
         Lease a = workerA.acquire();
 
         // A reaper (or an operator) hands the lease to someone else behind A's back.
@@ -137,6 +141,8 @@ class LeaseTest {
 
         await().atMost(LEASE.multipliedBy(3)).until(lostA::isDone);
         assertTrue(workerA.isLost());
+        assertTrue(lostA.join().refused());
+        assertEquals(1, refusals.get(), "the refused renewal is reported once");
         assertThrows(LeaseLostException.class, workerA::current);
         assertThrows(LeaseLostException.class, () -> store().release(a));
         assertEquals("thief", scenario.containerItem().get(ContainersTable.LEASE_OWNER).s());
@@ -152,9 +158,25 @@ class LeaseTest {
         assertNotNull(scenario.containerItem().get(ContainersTable.LEASE_VERSION));
     }
 
+    private final java.util.List<LeaseGrant> grants = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger refusals = new java.util.concurrent.atomic.AtomicInteger();
+    private final LeaseEvents recording = new LeaseEvents() {
+        @Override
+        public void acquired(LeaseGrant grant) {
+            grants.add(grant);
+        }
+
+        @Override
+        public void fencingRejected() {
+            refusals.incrementAndGet();
+        }
+    };
+
     private Lease tryAcquire(String owner) {
         try {
-            return store().acquire(owner, LEASE);
+            LeaseGrant grant = store().acquireGrant(owner, LEASE);
+            grants.add(grant);
+            return grant.lease();
         } catch (LeaseNotGrantedException e) {
             return null;
         }

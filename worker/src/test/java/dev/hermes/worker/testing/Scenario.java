@@ -79,10 +79,22 @@ public final class Scenario {
         return urls.get(queues.in());
     }
 
+    /** The orchestrator's clock, by which it accepted the newer command this long before sending the interrupt. */
+    public static final Duration ACCEPT_TO_INTERRUPT = Duration.ofMillis(300);
+    /** The container's start time as the orchestrator wrote it (STARTING). */
+    public static final long STARTING_AT = 1_700_000_000_000L;
+
     /** What the orchestrator does when a newer command arrives while {@code target} runs. */
     public void interrupt(CommandId target, CommandId by, InterruptKind kind) {
+        Instant now = Instant.now();
         emulators.sqs().sendMessage(b -> b.queueUrl(urls.get(queues.ctl()))
-                .messageBody(CODEC.encode(InterruptMessage.of(key, target, by, kind, Instant.now()))));
+                .messageBody(CODEC.encode(InterruptMessage.of(key, target, by, kind, now, now.minus(ACCEPT_TO_INTERRUPT)))));
+    }
+
+    /** The worker's reports ({@code WorkerEventMessage}) of one kind, read from {@code -out}. */
+    public List<dev.hermes.protocol.message.WorkerEventMessage> events(dev.hermes.protocol.message.WorkerEvent event) {
+        return out().stream().filter(m -> m instanceof dev.hermes.protocol.message.WorkerEventMessage e
+                        && e.event() == event).map(dev.hermes.protocol.message.WorkerEventMessage.class::cast).toList();
     }
 
     /** Messages in the control queue, visible or in flight. */
@@ -141,6 +153,8 @@ public final class Scenario {
         item.put(CommandsTable.INSTRUCTION, s(instruction));
         item.put(CommandsTable.CHANNEL, s(command.channel().name()));
         item.put(CommandsTable.CREATED_AT, n(command.createdAt().toEpochMilli()));
+        item.put(CommandsTable.PENDING_SHARD, s(CommandsTable.PENDING_SHARD_ALL));
+        item.put(CommandsTable.PENDING_SINCE, n(command.createdAt().toEpochMilli()));
         emulators.dynamoDb().putItem(b -> b.tableName(tables.commands()).item(item));
         return command;
     }
@@ -270,6 +284,7 @@ public final class Scenario {
         item.put(ContainersTable.PROJECT_ID, s(key.project().value()));
         item.put(ContainersTable.USER_ID, s(key.user().value()));
         item.put(ContainersTable.STATUS, s(ContainerStatus.STARTING.name()));
+        item.put(ContainersTable.STARTING_AT, n(STARTING_AT));
         item.put(ContainersTable.IN_QUEUE_URL, s(urls.get(queues.in())));
         item.put(ContainersTable.DLQ_URL, s(urls.get(queues.dlq())));
         item.put(ContainersTable.CTL_QUEUE_URL, s(urls.get(queues.ctl())));

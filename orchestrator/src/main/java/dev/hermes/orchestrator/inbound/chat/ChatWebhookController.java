@@ -3,6 +3,7 @@ package dev.hermes.orchestrator.inbound.chat;
 import dev.hermes.orchestrator.inbound.ContentTypes;
 import dev.hermes.orchestrator.inbound.Intake;
 import dev.hermes.orchestrator.inbound.IntakeOutcome;
+import dev.hermes.orchestrator.metrics.IntakeMetrics;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -24,8 +25,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 public class ChatWebhookController {
     private final StandardWebhookSignature signature;
     private final Intake intake;
+    private final IntakeMetrics metrics;
 
-    public ChatWebhookController(StandardWebhookSignature signature, Intake intake) {
+    public ChatWebhookController(StandardWebhookSignature signature, Intake intake, IntakeMetrics metrics) {
+        this.metrics = metrics;
         this.signature = signature;
         this.intake = intake;
     }
@@ -38,7 +41,7 @@ public class ChatWebhookController {
                                                @Header("Content-Type") @Nullable String contentType,
                                                @Body byte[] body) {
         ContentTypes.require(contentType, MediaType.APPLICATION_JSON);
-        signature.verify(id, timestamp, signatures, body);
+        metrics.verify(IntakeMetrics.Provider.CHAT, () -> signature.verify(id, timestamp, signatures, body));
         IntakeOutcome outcome = intake.accept(ChatMessages.from(id, JsonBody.parse(body)));
         return HttpResponse.status(outcome.isDuplicate() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(outcome);
     }

@@ -5,6 +5,7 @@ import dev.hermes.orchestrator.inbound.InboundMessage;
 import dev.hermes.orchestrator.inbound.ContentTypes;
 import dev.hermes.orchestrator.inbound.Intake;
 import dev.hermes.orchestrator.inbound.IntakeOutcome;
+import dev.hermes.orchestrator.metrics.IntakeMetrics;
 import dev.hermes.orchestrator.inbound.RejectedException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
@@ -32,8 +33,10 @@ public class SlackWebhookController {
     private final SlackSignature signature;
     private final String botUserId;
     private final Intake intake;
+    private final IntakeMetrics metrics;
 
-    public SlackWebhookController(SlackSignature signature, SlackConfig config, Intake intake) {
+    public SlackWebhookController(SlackSignature signature, SlackConfig config, Intake intake, IntakeMetrics metrics) {
+        this.metrics = metrics;
         this.signature = signature;
         this.botUserId = config.botUserId();
         this.intake = intake;
@@ -46,7 +49,7 @@ public class SlackWebhookController {
                                         @Header("Content-Type") @Nullable String contentType,
                                         @Body byte[] body) {
         ContentTypes.require(contentType, MediaType.APPLICATION_JSON);
-        signature.verify(timestamp, presented, body);
+        metrics.verify(IntakeMetrics.Provider.SLACK, () -> signature.verify(timestamp, presented, body));
         JsonBody payload = JsonBody.parse(body);
         String type = payload.text("type")
                 .orElseThrow(() -> RejectedException.badRequest("missing_field", "the body has no 'type'"));

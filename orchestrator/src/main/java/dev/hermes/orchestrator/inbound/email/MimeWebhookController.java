@@ -3,6 +3,7 @@ package dev.hermes.orchestrator.inbound.email;
 import dev.hermes.orchestrator.config.WebhookConfig;
 import dev.hermes.orchestrator.inbound.Intake;
 import dev.hermes.orchestrator.inbound.IntakeOutcome;
+import dev.hermes.orchestrator.metrics.IntakeMetrics;
 import dev.hermes.orchestrator.inbound.RejectedException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -26,8 +27,10 @@ public class MimeWebhookController {
     private final byte[] secret;
     private final MimeParser parser;
     private final Intake intake;
+    private final IntakeMetrics metrics;
 
-    public MimeWebhookController(WebhookConfig config, MimeParser parser, Intake intake) {
+    public MimeWebhookController(WebhookConfig config, MimeParser parser, Intake intake, IntakeMetrics metrics) {
+        this.metrics = metrics;
         this.secret = config.mimeSecret().getBytes(StandardCharsets.UTF_8);
         this.parser = parser;
         this.intake = intake;
@@ -39,9 +42,11 @@ public class MimeWebhookController {
     public HttpResponse<IntakeOutcome> receive(@Header(SECRET_HEADER) @Nullable String presented,
                                                @QueryValue @Nullable String recipient,
                                                @Body byte[] body) {
-        if (presented == null || !MessageDigest.isEqual(secret, presented.getBytes(StandardCharsets.UTF_8))) {
-            throw new RejectedException(401, "bad_secret", "missing or wrong " + SECRET_HEADER + " header");
-        }
+        metrics.verify(IntakeMetrics.Provider.MIME, () -> {
+            if (presented == null || !MessageDigest.isEqual(secret, presented.getBytes(StandardCharsets.UTF_8))) {
+                throw new RejectedException(401, "bad_secret", "missing or wrong " + SECRET_HEADER + " header");
+            }
+        });
         IntakeOutcome outcome = intake.accept(parser.parse(body, recipient == null ? List.of() : List.of(recipient)));
         return HttpResponse.status(outcome.isDuplicate() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(outcome);
     }

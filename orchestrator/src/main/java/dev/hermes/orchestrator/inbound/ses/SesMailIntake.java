@@ -3,6 +3,7 @@ package dev.hermes.orchestrator.inbound.ses;
 import dev.hermes.orchestrator.inbound.InboundMessage;
 import dev.hermes.orchestrator.inbound.Intake;
 import dev.hermes.orchestrator.inbound.IntakeOutcome;
+import dev.hermes.orchestrator.metrics.IntakeMetrics;
 import dev.hermes.orchestrator.inbound.RejectedException;
 import dev.hermes.orchestrator.inbound.email.MimeParser;
 import io.micronaut.core.annotation.Nullable;
@@ -32,9 +33,11 @@ public class SesMailIntake {
     private final MimeParser parser;
     private final Intake intake;
     private final Pattern subscribeHost;
+    private final IntakeMetrics metrics;
 
     public SesMailIntake(SnsMessageReader reader, SnsSignatureVerifier verifier, SubscriptionConfirmer confirmer,
-                         RawMailStore store, MimeParser parser, Intake intake, SnsConfig config) {
+                         RawMailStore store, MimeParser parser, Intake intake, SnsConfig config, IntakeMetrics metrics) {
+        this.metrics = metrics;
         this.reader = reader;
         this.verifier = verifier;
         this.confirmer = confirmer;
@@ -54,7 +57,7 @@ public class SesMailIntake {
         if (headerType != null && !headerType.equals(m.type())) {
             throw RejectedException.badRequest("bad_message_type", "the message type header and the body disagree");
         }
-        verifier.verify(m, maxAge);
+        metrics.verify(IntakeMetrics.Provider.SNS, () -> verifier.verify(m, maxAge));
         if (SnsMessage.SUBSCRIPTION_CONFIRMATION.equals(m.type())) {
             confirmer.confirm(pinnedSubscribeUrl(m.subscribeUrl()));
             LOG.info("confirmed the SNS subscription to {}", m.topicArn());

@@ -4,6 +4,7 @@ import dev.hermes.orchestrator.inbound.InboundMessage;
 import dev.hermes.orchestrator.inbound.ContentTypes;
 import dev.hermes.orchestrator.inbound.Intake;
 import dev.hermes.orchestrator.inbound.IntakeOutcome;
+import dev.hermes.orchestrator.metrics.IntakeMetrics;
 import dev.hermes.orchestrator.thread.ThreadSignal;
 import dev.hermes.orchestrator.thread.ThreadStore;
 import dev.hermes.protocol.id.ThreadId;
@@ -30,8 +31,10 @@ public class TwilioWebhookController {
     private final TwilioSignature signature;
     private final Intake intake;
     private final ThreadStore threads;
+    private final IntakeMetrics metrics;
 
-    public TwilioWebhookController(TwilioSignature signature, Intake intake, ThreadStore threads) {
+    public TwilioWebhookController(TwilioSignature signature, Intake intake, ThreadStore threads, IntakeMetrics metrics) {
+        this.metrics = metrics;
         this.signature = signature;
         this.intake = intake;
         this.threads = threads;
@@ -44,7 +47,7 @@ public class TwilioWebhookController {
                                        @Body byte[] body) {
         ContentTypes.require(contentType, MediaType.APPLICATION_FORM_URLENCODED);
         FormBody form = FormBody.parse(body);
-        signature.verify(form, presented);
+        metrics.verify(IntakeMetrics.Provider.TWILIO, () -> signature.verify(form, presented));
         InboundMessage message = SmsMessages.from(form);
         IntakeOutcome outcome = intake.accept(message);
         if (!outcome.isDuplicate() && ThreadSignal.NEW.name().equals(outcome.signal())) {
