@@ -1,6 +1,8 @@
 package dev.hermes.orchestrator.api;
 
 import dev.hermes.orchestrator.auth.Authenticator;
+import dev.hermes.orchestrator.auth.BrowserSessions;
+import dev.hermes.orchestrator.auth.NoTokenRequired;
 import dev.hermes.orchestrator.auth.Principal;
 import dev.hermes.orchestrator.auth.RequiresRole;
 import dev.hermes.orchestrator.auth.Role;
@@ -25,7 +27,9 @@ import java.util.Optional;
  * Every {@code /api} and {@code /ops} request: a bearer token (401 without a valid one), the token's
  * rate limit (429 with {@code Retry-After}), and the role the endpoint declares with
  * {@link RequiresRole} (403 for a lower one, and for an endpoint that declares none: fail closed).
- * The caller is then the request's {@link Principal}.
+ * The caller is then the request's {@link Principal}. Without a bearer token, an {@code /ops} request
+ * may be a browser's login session ({@link BrowserSessions}); an endpoint marked
+ * {@link NoTokenRequired} (the login form and its static files) needs neither.
  */
 @ServerFilter({"/api/**", "/ops", "/ops/**"})
 public class ApiAuthFilter implements Ordered {
@@ -33,9 +37,11 @@ public class ApiAuthFilter implements Ordered {
     private static final String PREFIX = "Bearer ";
     private final Authenticator authenticator;
     private final TokenBuckets limits;
+    private final BrowserSessions sessions;
 
-    public ApiAuthFilter(Authenticator authenticator, ApiConfig config) {
+    public ApiAuthFilter(Authenticator authenticator, ApiConfig config, BrowserSessions sessions) {
         this.authenticator = authenticator;
+        this.sessions = sessions;
         this.limits = new TokenBuckets(config.burst(), config.perMinute());
     }
 
@@ -48,14 +54,19 @@ public class ApiAuthFilter implements Ordered {
     @RequestFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable
-    public MutableHttpResponse<ErrorBody> authenticate(HttpRequest<?> request) {
+    public MutableHttpResponse<?> authenticate(HttpRequest<?> request) {
+        Optional<RouteInfo<?>> route = RouteAttributes.getRouteInfo(request);
+        if (route.isPresent() && route.get().getAnnotationMetadata().hasAnnotation(NoTokenRequired.class)) {
+            return null;
+        }
         String header = request.getHeaders().getAuthorization().orElse("");
         Optional<Principal> found = header.startsWith(PREFIX)
-                ? authenticator.authenticate(header.substring(PREFIX.length()).strip()) : Optional.empty();
+                ? authenticator.authenticate(header.substring(PREFIX.length()).strip())
+                : header.isEmpty() ? sessions.principal(request) : Optional.empty();
         if (found.isEmpty()) {
-            return HttpResponse.<ErrorBody>status(HttpStatus.UNAUTHORIZED)
+            return sessions.challenge(request).orElseGet(() -> HttpResponse.<ErrorBody>status(HttpStatus.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                    .body(ErrorBody.of("unauthorized", "a valid bearer token is required"));
+                    .body(ErrorBody.of("unauthorized", "a valid bearer token is required")));
         }
         Principal principal = found.get();
         long wait = limits.secondsUntilAllowed(principal.tokenId());
@@ -64,7 +75,6 @@ public class ApiAuthFilter implements Ordered {
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(wait))
                     .body(ErrorBody.of("rate_limited", "too many requests with this token; retry in " + wait + " s"));
         }
-        Optional<RouteInfo<?>> route = RouteAttributes.getRouteInfo(request);
         if (route.isPresent()) {
             Optional<Role> required = requiredRole(route.get());
             if (required.isEmpty()) {

@@ -12,6 +12,12 @@ public interface CommandStore {
 
     List<CommandRecord> findByThread(ThreadId threadId);
 
+    /**
+     * The thread's newest commands, newest first, at most {@code limit}: one bounded query of the
+     * {@code by-thread} index (the ops page).
+     */
+    List<CommandRecord> recentByThread(ThreadId threadId, int limit);
+
     /** Records a RECEIVED command unless its id exists; answers whether this call created it. */
     boolean create(CommandRecord command);
 

@@ -64,6 +64,15 @@ public class DynamoDbCommandStore implements CommandStore {
     }
 
     @Override
+    public List<CommandRecord> recentByThread(ThreadId threadId, int limit) {
+        return dynamo.query(b -> b.tableName(table).indexName(TableNames.COMMANDS_BY_THREAD)
+                        .keyConditionExpression("threadId = :t")
+                        .expressionAttributeValues(Map.of(":t", s(threadId.value())))
+                        .scanIndexForward(false).limit(limit))
+                .items().stream().map(CommandItems::fromItem).toList();
+    }
+
+    @Override
     public boolean create(CommandRecord c) {
         Map<String, AttributeValue> item = CommandItems.toItem(c);
         try {

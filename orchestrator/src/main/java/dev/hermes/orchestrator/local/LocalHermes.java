@@ -161,6 +161,9 @@ public final class LocalHermes implements AutoCloseable {
         props.put("hermes.inbound.sqs.enabled", true);
         props.put("hermes.inbound.sqs.create", true);
         props.put("hermes.inbound.ses.s3-enabled", false);
+        // The ops page: paste the API token once for a session cookie; plain HTTP on loopback, so not Secure.
+        props.put("hermes.ops.login-form", true);
+        props.put("hermes.ops.secure-cookie", false);
         // Metrics stay in this process (GET /api/metrics): no CloudWatch registry or client, whatever the
         // environment says, and a CloudWatch endpoint that would lead nowhere off this machine anyway.
         props.put("micronaut.metrics.export.cloudwatch.enabled", false);
@@ -188,6 +191,7 @@ public final class LocalHermes implements AutoCloseable {
         StringBuilder b = new StringBuilder();
         b.append("Hermes is up (local mode). Everything listens on 127.0.0.1 only.\n");
         b.append("  HTTP      ").append(url()).append("   (webhooks, /api with the token in .hermes/instance.properties)\n");
+        b.append("  ops page  ").append(url()).append("/ops   (log in with apiToken from .hermes/instance.properties)\n");
         b.append("  IMAP      127.0.0.1:").append(mail.imapPort())
                 .append("   log in with your address as user name and password (e.g. alice@example.com)\n");
         b.append("  SMTP      127.0.0.1:").append(mail.smtpPort()).append("   (where Hermes sends replies)\n");

@@ -7,6 +7,7 @@ import dev.hermes.orchestrator.config.TablesConfig;
 import dev.hermes.orchestrator.storage.Items;
 import dev.hermes.protocol.id.ContainerKey;
 import dev.hermes.protocol.id.ThreadId;
+import dev.hermes.protocol.naming.TableNames;
 import dev.hermes.protocol.state.Channel;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -44,14 +45,27 @@ public class DynamoDbThreadStore implements ThreadStore {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ThreadRecord(threadId,
+        return Optional.of(read(item));
+    }
+
+    @Override
+    public List<ThreadRecord> recent(ContainerKey container, int limit) {
+        return dynamo.query(b -> b.tableName(threads).indexName(TableNames.THREADS_BY_CONTAINER)
+                        .keyConditionExpression("containerKey = :k")
+                        .expressionAttributeValues(Map.of(":k", s(container.value())))
+                        .scanIndexForward(false).limit(limit))
+                .items().stream().map(DynamoDbThreadStore::read).toList();
+    }
+
+    private static ThreadRecord read(Map<String, AttributeValue> item) {
+        return new ThreadRecord(new ThreadId(Items.str(item, "threadId")),
                 ContainerKey.parse(Items.str(item, "containerKey")),
                 Channel.valueOf(Items.str(item, "channel")),
                 Items.str(item, "rootKey"),
                 Items.str(item, "subject"),
                 Items.num(item, "createdAt", 0),
                 Items.num(item, "lastActivityAt", 0),
-                Items.num(item, "messageCount", 0)));
+                Items.num(item, "messageCount", 0));
     }
 
     @Override

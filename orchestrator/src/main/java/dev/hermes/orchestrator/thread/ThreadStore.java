@@ -1,13 +1,21 @@
 package dev.hermes.orchestrator.thread;
 
+import dev.hermes.protocol.id.ContainerKey;
 import dev.hermes.protocol.id.ThreadId;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Threads and the identifiers known to belong to them ({@code threads}, {@code thread-keys}). */
 public interface ThreadStore {
     Optional<ThreadRecord> find(ThreadId threadId);
+
+    /**
+     * The container's threads, most recently active first, at most {@code limit} of them: one
+     * bounded query of the {@code by-container} index (the ops page).
+     */
+    List<ThreadRecord> recent(ContainerKey container, int limit);
 
     /** One batch lookup of many keys; absent keys are missing from the result. */
     Map<String, ThreadId> lookup(Collection<String> keys);
