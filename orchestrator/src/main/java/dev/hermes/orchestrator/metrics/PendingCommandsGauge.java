@@ -5,7 +5,8 @@ import dev.hermes.protocol.naming.MetricNames;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
-import jakarta.annotation.PostConstruct;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.concurrent.Executors;
@@ -43,10 +44,10 @@ public class PendingCommandsGauge {
                 .description("age of the oldest command waiting to run, 0 when none").register(meters);
     }
 
-    /** The first look waits one interval: in local mode the tables are still being created at start. */
-    @PostConstruct
-    void start() {
-        timer.scheduleWithFixedDelay(this::refresh, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
+    /** Looks once the context has started, so after the tables exist (created at start in local mode). */
+    @EventListener
+    void onStartup(StartupEvent event) {
+        timer.scheduleWithFixedDelay(this::refresh, 0, refreshMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Looks the oldest pending command up again; a failure keeps the last answer. */
