@@ -14,16 +14,12 @@ import java.time.Instant;
 import dev.hermes.protocol.message.WorkerEventMessage;
 import dev.hermes.protocol.message.WorkerEvent;
 import dev.hermes.protocol.message.ResultMessage;
-import dev.hermes.protocol.naming.TableNames;
 import dev.hermes.protocol.state.CommandStatus;
 import dev.hermes.protocol.state.ContainerStatus;
 import dev.hermes.protocol.table.CommandsTable;
 import dev.hermes.protocol.table.ContainersTable;
-import dev.hermes.worker.testing.Emulators;
-import dev.hermes.worker.testing.HermesTables;
 import dev.hermes.worker.testing.Scenario;
-import dev.hermes.worker.testing.TestRepo;
-import dev.hermes.worker.testing.WorkerRunner;
+import dev.hermes.worker.testing.WorkerScenarioTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,49 +29,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The worker in-process against ElasticMQ, DynamoDB Local and a real bare git repository. */
-class WorkerEndToEndTest {
+class WorkerEndToEndTest extends WorkerScenarioTest {
     private static final Duration IDLE = Duration.ofSeconds(2);
     private static final Duration LEASE = Duration.ofSeconds(5);
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final ThreadId THREAD = ThreadId.fromRootKey("<root@example.com>", 0);
-    private static Emulators emulators;
-    private static TableNames tables;
-
-    @TempDir
-    Path dir;
-    private TestRepo repo;
-    private Scenario scenario;
-    private Path workspace;
     private Path agentOut;
-    private WorkerRunner workers;
-
-    @BeforeAll
-    static void startEmulators() {
-        emulators = Emulators.start();
-        tables = HermesTables.create(emulators.dynamoDb(), "e2e-");
-    }
-
-    @AfterAll
-    static void stopEmulators() {
-        emulators.close();
-    }
 
     @BeforeEach
     void project() throws IOException {
-        repo = TestRepo.create(dir.resolve("remote"));
-        workspace = dir.resolve("workspace");
         agentOut = Files.createDirectories(dir.resolve("agent-out"));
-        scenario = Scenario.create(emulators, tables);
-        workers = new WorkerRunner(emulators);
         Path agent = script("agent.sh", """
                 #!/bin/sh
                 set -eu
@@ -89,11 +57,6 @@ class WorkerEndToEndTest {
                 """);
         scenario.project(repo.url(), List.of(agent.toString(), "$(touch pwned-arg)", "; rm -rf ."),
                 Map.of("AGENT_OUT", agentOut.toString()), null);
-    }
-
-    @AfterEach
-    void stopWorkers() throws InterruptedException {
-        workers.close();
     }
 
     @Test

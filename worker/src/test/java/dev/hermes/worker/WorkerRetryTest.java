@@ -9,14 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hermes.protocol.id.ThreadId;
 import dev.hermes.protocol.message.CommandMessage;
 import dev.hermes.protocol.message.ResultMessage;
-import dev.hermes.protocol.naming.TableNames;
 import dev.hermes.protocol.state.CommandStatus;
 import dev.hermes.protocol.table.CommandsTable;
-import dev.hermes.worker.testing.Emulators;
-import dev.hermes.worker.testing.HermesTables;
 import dev.hermes.worker.testing.Scenario;
-import dev.hermes.worker.testing.TestRepo;
 import dev.hermes.worker.testing.WorkerRunner;
+import dev.hermes.worker.testing.WorkerScenarioTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,50 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Which failures are retried (and end in the DLQ), which are final, and what idleness tidies away. */
-class WorkerRetryTest {
+class WorkerRetryTest extends WorkerScenarioTest {
     private static final ThreadId THREAD = ThreadId.fromRootKey("<retry@example.com>", 0);
-    private static Emulators emulators;
-    private static TableNames tables;
-
-    @TempDir
-    Path dir;
-    private TestRepo repo;
-    private Scenario scenario;
-    private Path workspace;
-    private WorkerRunner workers;
-
-    @BeforeAll
-    static void startEmulators() {
-        emulators = Emulators.start();
-        tables = HermesTables.create(emulators.dynamoDb(), "retry-");
-    }
-
-    @AfterAll
-    static void stopEmulators() {
-        emulators.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        repo = TestRepo.create(dir.resolve("remote"));
-        workspace = dir.resolve("workspace");
-        scenario = Scenario.create(emulators, tables);
-        workers = new WorkerRunner(emulators);
-    }
-
-    @AfterEach
-    void stopWorkers() throws InterruptedException {
-        workers.close();
-    }
 
     @Test
     void anAgentThatAlwaysFailsIsTriedThreeTimesKeepingEachAttemptsWorkThenDeadLettered() throws Exception {

@@ -10,33 +10,25 @@ import dev.hermes.protocol.id.CommandId;
 import dev.hermes.protocol.id.ThreadId;
 import dev.hermes.protocol.message.CommandMessage;
 import dev.hermes.protocol.message.ResultMessage;
-import dev.hermes.protocol.naming.TableNames;
 import dev.hermes.protocol.state.CommandStatus;
 import dev.hermes.protocol.message.WorkerEvent;
 import dev.hermes.protocol.message.WorkerEventMessage;
 import dev.hermes.protocol.state.InterruptKind;
 import dev.hermes.protocol.state.InterruptOutcome;
-import dev.hermes.worker.testing.Scenario;
 import dev.hermes.protocol.table.CommandsTable;
 import dev.hermes.protocol.table.RoutesTable;
 import dev.hermes.worker.ExitCode;
-import dev.hermes.worker.testing.Emulators;
-import dev.hermes.worker.testing.HermesTables;
 import dev.hermes.worker.testing.Scenario;
-import dev.hermes.worker.testing.TestRepo;
 import dev.hermes.worker.testing.WorkerRunner;
+import dev.hermes.worker.testing.WorkerScenarioTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -44,44 +36,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * real git, ElasticMQ and DynamoDB Local. The test plays the orchestrator: it sends the newer command
  * to {@code -in.fifo} and the interrupt to {@code -ctl}.
  */
-class WorkerInterruptTest {
+class WorkerInterruptTest extends WorkerScenarioTest {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final ThreadId THREAD_A = ThreadId.fromRootKey("<a@example.com>", 0);
     private static final ThreadId THREAD_B = ThreadId.fromRootKey("<b@example.com>", 0);
-    private static Emulators emulators;
-    private static TableNames tables;
-
-    @TempDir
-    Path dir;
-    private TestRepo repo;
-    private Scenario scenario;
-    private Path workspace;
-    private WorkerRunner workers;
-
-    @BeforeAll
-    static void startEmulators() {
-        emulators = Emulators.start();
-        tables = HermesTables.create(emulators.dynamoDb(), "int-");
-    }
-
-    @AfterAll
-    static void stopEmulators() {
-        emulators.close();
-    }
-
     @BeforeEach
     void project() {
-        repo = TestRepo.create(dir.resolve("remote"));
-        workspace = dir.resolve("workspace");
-        scenario = Scenario.create(emulators, tables);
         scenario.project(repo.url(), List.of(WorkerRunner.exampleAgent("slow-agent.sh").toString()),
                 Map.of("SLOW_AGENT_STEP_SECONDS", "0.2"), 120L);
-        workers = new WorkerRunner(emulators);
-    }
-
-    @AfterEach
-    void stopWorkers() throws InterruptedException {
-        workers.close();
     }
 
     @Test
