@@ -49,6 +49,10 @@ public class MimeParser {
     private static final Logger LOG = LoggerFactory.getLogger(MimeParser.class);
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,500}>");
     private static final int MAX_REFERENCES = 50;
+
+    static {
+        MailStreams.nameProvider();
+    }
     private final Session session;
     private final EmailConfig email;
     private final EmailIntakeConfig limits;

@@ -1,5 +1,6 @@
 package dev.hermes.orchestrator.reply.email;
 
+import dev.hermes.orchestrator.inbound.email.MailStreams;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -20,6 +21,10 @@ import java.util.Properties;
  */
 public final class MimeReplies {
     private static final Session NO_TRANSPORT = Session.getInstance(new Properties());
+
+    static {
+        MailStreams.nameProvider();
+    }
 
     private MimeReplies() {
     }
