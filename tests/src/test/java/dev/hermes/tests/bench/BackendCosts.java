@@ -46,6 +46,10 @@ public final class BackendCosts {
             DynamoDbClient dynamo = hermes.context().getBean(DynamoDbClient.class);
             SqsClient sqs = hermes.context().getBean(SqsClient.class);
             cancellationReasons(dynamo);
+            if (Boolean.getBoolean("bench.indexes")) {
+                indexCosts(dynamo);
+                System.exit(0);
+            }
             System.out.printf("%nBackend costs: %d clients, %d items per figure, %d cores%n", CONCURRENCY, ITEMS,
                     Runtime.getRuntime().availableProcessors());
             for (int round = 0; round < 2; round++) {
@@ -74,6 +78,80 @@ public final class BackendCosts {
             }
         }
         System.exit(0);
+    }
+
+    /**
+     * What a secondary index adds to each write: transactions of ten 1 KB puts into a table without
+     * an index, with one projecting ALL, and with one projecting KEYS_ONLY.
+     */
+    private static void indexCosts(DynamoDbClient dynamo) throws Exception {
+        Map<String, software.amazon.awssdk.services.dynamodb.model.ProjectionType> tables = new java.util.LinkedHashMap<>();
+        tables.put("costs-plain", null);
+        tables.put("costs-all", software.amazon.awssdk.services.dynamodb.model.ProjectionType.ALL);
+        tables.put("costs-keys", software.amazon.awssdk.services.dynamodb.model.ProjectionType.KEYS_ONLY);
+        tables.forEach((name, projection) -> dynamo.createTable(b -> {
+            b.tableName(name).billingMode("PAY_PER_REQUEST")
+                    .keySchema(k -> k.attributeName("id").keyType("HASH"))
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType("S"));
+            if (projection != null) {
+                b.attributeDefinitions(a -> a.attributeName("id").attributeType("S"),
+                        a -> a.attributeName("threadId").attributeType("S"),
+                        a -> a.attributeName("createdAt").attributeType("N"));
+                b.globalSecondaryIndexes(g -> g.indexName("by-thread").projection(p -> p.projectionType(projection))
+                        .keySchema(k -> k.attributeName("threadId").keyType("HASH"),
+                                k -> k.attributeName("createdAt").keyType("RANGE")));
+            }
+        }));
+        String text = "y".repeat(1000);
+        for (int round = 0; round < 4; round++) {
+            for (String name : tables.keySet()) {
+                double rate = rate(10, i -> dynamo.transactWriteItems(b -> b.transactItems(java.util.stream.IntStream
+                        .range(0, 10).mapToObj(k -> TransactWriteItem.builder().put(Put.builder().tableName(name)
+                                .item(Map.of("id", AttributeValue.fromS("c" + IDS.incrementAndGet()),
+                                        "threadId", AttributeValue.fromS("t" + (IDS.get() % 50)),
+                                        "createdAt", AttributeValue.fromN(Long.toString(IDS.get())),
+                                        "instruction", AttributeValue.fromS(text)))
+                                .conditionExpression("attribute_not_exists(id)").build()).build()).toList())));
+                System.out.printf("  %sputs of 1 KB into %-12s: %8.1f items/s%n", round < 3 ? "(warm-up) " : "", name, rate);
+            }
+            // A status change of existing items, conditioned on the status, as RECEIVED -> QUEUED is.
+            List<String> ids = new ArrayList<>();
+            for (int k = 0; k < ITEMS; k++) {
+                ids.add("u" + IDS.incrementAndGet());
+            }
+            for (int from = 0; from < ids.size(); from += 25) {
+                List<String> chunk = ids.subList(from, from + 25);
+                dynamo.batchWriteItem(b -> b.requestItems(Map.of("costs-all", chunk.stream().map(id -> software.amazon.awssdk
+                        .services.dynamodb.model.WriteRequest.builder().putRequest(r -> r.item(Map.of(
+                                "id", AttributeValue.fromS(id), "threadId", AttributeValue.fromS("t1"),
+                                "createdAt", AttributeValue.fromN("1"), "status", AttributeValue.fromS("A"),
+                                "instruction", AttributeValue.fromS(text)))).build()).toList())));
+            }
+            AtomicInteger next = new AtomicInteger();
+            String from = round % 2 == 0 ? "A" : "B";
+            String to = round % 2 == 0 ? "B" : "A";
+            double partiql = rate(25, i -> {
+                int start = next.getAndAdd(25) % ids.size();
+                dynamo.batchExecuteStatement(b -> b.statements(ids.subList(start, Math.min(ids.size(), start + 25)).stream()
+                        .map(id -> BatchStatementRequest.builder()
+                                .statement("UPDATE \"costs-all\" SET status = ? WHERE id = ? AND status = ?")
+                                .parameters(AttributeValue.fromS(to), AttributeValue.fromS(id), AttributeValue.fromS(from))
+                                .build()).toList()));
+            });
+            next.set(0);
+            double transaction = rate(25, i -> {
+                int start = next.getAndAdd(25) % ids.size();
+                dynamo.transactWriteItems(b -> b.transactItems(ids.subList(start, Math.min(ids.size(), start + 25)).stream()
+                        .map(id -> TransactWriteItem.builder().update(Update.builder().tableName("costs-all")
+                                .key(Map.of("id", AttributeValue.fromS(id)))
+                                .updateExpression("SET #s = :to").conditionExpression("#s = :from")
+                                .expressionAttributeNames(Map.of("#s", "status"))
+                                .expressionAttributeValues(Map.of(":to", AttributeValue.fromS(from),
+                                        ":from", AttributeValue.fromS(to))).build()).build()).toList()));
+            });
+            System.out.printf("  %sstatus updates of 25 items     : PartiQL batch %8.1f items/s, transaction %8.1f items/s%n",
+                    round < 3 ? "(warm-up) " : "", partiql, transaction);
+        }
     }
 
     /** A transaction of three puts whose second fails its condition: what does the caller learn? */

@@ -41,6 +41,11 @@ public final class IntakeBenchmark {
     private static final int MESSAGES = Integer.getInteger("bench.messages", 3000);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 500);
     private static final int SERIAL = Integer.getInteger("bench.serial", 300);
+    /** Warm-up rounds stop once the JIT compilers take less than this share of the machine. */
+    private static final double SETTLED_COMPILE_SHARE = 0.03;
+    /** The clients' threads outlive each phase, so the CPU account still sees them when it is read. */
+    private static final ExecutorService CLIENTS = Executors.newCachedThreadPool(named("bench-client"));
+    private static final int MAX_WARMUP_ROUNDS = Integer.getInteger("bench.warmup.rounds", 20);
 
     private IntakeBenchmark() {
     }
@@ -63,7 +68,8 @@ public final class IntakeBenchmark {
         Path repo = Path.of(System.getProperty("hermes.root", "..")).toAbsolutePath().normalize();
         try (LocalHermes hermes = LocalHermes.start(LocalOptions.forTests(root, repo.resolve("examples/local.yml"),
                 root.resolve("no-worker.jar"), 60))) {
-            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CONCURRENCY)).build();
+            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CONCURRENCY,
+                    named("bench-http"))).build();
             URI webhook = URI.create(hermes.url() + "/webhooks/email/mime");
             String secret = hermes.property("mimeSecret");
             // First message creates the container; then a live lease makes it warm.
@@ -78,8 +84,8 @@ public final class IntakeBenchmark {
 
             // Messages are built before the clock starts: the client must not compete with the server.
             Map<Integer, byte[]> mails = new java.util.HashMap<>();
-            for (int base : new int[]{1_000_000, 3_000_000, 5_000_000, 7_000_000}) {
-                for (int i = 0; i < Math.max(MESSAGES, WARMUP); i++) {
+            for (int base : new int[]{3_000_000, 5_000_000, 7_000_000}) {
+                for (int i = 0; i < MESSAGES; i++) {
                     mails.put(base + i, mail(base + i));
                 }
             }
@@ -87,13 +93,25 @@ public final class IntakeBenchmark {
             Task sends = i -> sqs.sendMessage(b -> b.queueUrl(raw).messageBody(body).messageGroupId("sample#alice")
                     .messageDeduplicationId("m" + i));
 
-            saturate(routed, 1_000_000, WARMUP);
-            saturate(sends, 2_000_000, WARMUP);
+            // Until the compilers are done with both paths: the routed one runs far more code (HTTP
+            // server, MIME, SDK, DynamoDB Local's expression parser) and would otherwise pay for
+            // its own compilation in the measured phase.
+            int routedRounds = warmUp(i -> check(post(http, webhook, secret, mail(i))), 10_000_000);
+            int rawRounds = warmUp(sends, 20_000_000);
             MeterRegistry meters = hermes.context().getBean(MeterRegistry.class);
             Map<String, Double> before = Costs.snapshot(meters);
+            CpuAccount routedCpu = CpuAccount.start();
+            jdk.jfr.Recording profile = profile();
             double routedRate = saturate(routed, 3_000_000, MESSAGES);
+            if (profile != null) {
+                profile.dump(Path.of(System.getProperty("bench.jfr")));
+                profile.close();
+            }
             Map<String, Double> routedCosts = Costs.since(before, Costs.snapshot(meters));
+            String routedCpuLine = routedCpu.finish("routed", MESSAGES);
+            CpuAccount rawCpu = CpuAccount.start();
             double rawRate = saturate(sends, 4_000_000, MESSAGES);
+            String rawCpuLine = rawCpu.finish("raw", MESSAGES);
             DynamoDbClient dynamo = hermes.context().getBean(DynamoDbClient.class);
             Task gets = i -> dynamo.getItem(b -> b.tableName("hermes-routes")
                     .key(Map.of("key", AttributeValue.fromS("email:alice@example.com"))).consistentRead(true));
@@ -107,10 +125,16 @@ public final class IntakeBenchmark {
 
             System.out.printf("%nIntake benchmark: %d clients, %d messages per run, %d cores%n", CONCURRENCY, MESSAGES,
                     Runtime.getRuntime().availableProcessors());
+            System.out.printf("  warm-up: %d routed and %d raw rounds of %d until compilation took < %.0f%% of the cores%n",
+                    routedRounds, rawRounds, WARMUP, SETTLED_COMPILE_SHARE * 100);
             System.out.printf("  routed  POST /webhooks/email/mime : %8.1f msg/s%n", routedRate);
             System.out.printf("  raw     SQS SendMessage (FIFO)     : %8.1f msg/s%n", rawRate);
  System.out.printf("  (table  DynamoDB Local GetItem       : %8.1f ops/s, PutItem %.1f ops/s)%n", getRate, putRate);
             System.out.printf("  ratio   routed / raw               : %8.2f   (target >= 0.30)%n", routedRate / rawRate);
+            System.out.println(routedCpuLine);
+            System.out.println(rawCpuLine);
+            System.out.printf("  ratio of CPU per message, raw / routed : %.2f   (the rate ratio if both phases used all cores)%n",
+                    rawCpu.millisPerMessage / routedCpu.millisPerMessage);
             System.out.printf("  latency at %.0f msg/s (half of saturated): p50 %.1f ms, p99 %.1f ms   (target p99 < 50 ms)%n",
                     routedRate / 2, latency[0], latency[1]);
             System.out.printf("  one client, one message at a time     : p50 %.1f ms, p99 %.1f ms%n", alone[0], alone[1]);
@@ -123,6 +147,46 @@ public final class IntakeBenchmark {
         void run(int i) throws Exception;
     }
 
+    /** A JFR profile of the routed phase when {@code -Dbench.jfr=file} names where to write it. */
+    private static jdk.jfr.Recording profile() throws Exception {
+        String file = System.getProperty("bench.jfr", "");
+        if (file.isEmpty()) {
+            return null;
+        }
+        jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        recording.start();
+        return recording;
+    }
+
+    /** Rounds of {@link #WARMUP} calls until a round's JIT compilation time is a small share of the machine. */
+    private static int warmUp(Task task, int base) throws Exception {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (int round = 1; ; round++) {
+            long compiledBefore = jit.getTotalCompilationTime();
+            long start = System.nanoTime();
+            saturate(task, base + round * WARMUP, WARMUP);
+            double wallMillis = (System.nanoTime() - start) / 1e6;
+            double share = (jit.getTotalCompilationTime() - compiledBefore) / (wallMillis * cores);
+            if (Boolean.getBoolean("bench.threads")) {
+                System.out.printf("      warm-up round %d: %.0f calls/s, compilation %.1f%% of the cores%n", round,
+                        WARMUP / (wallMillis / 1000), share * 100);
+            }
+            if (share < SETTLED_COMPILE_SHARE || round >= MAX_WARMUP_ROUNDS) {
+                return round;
+            }
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     /** Messages/s with {@link #CONCURRENCY} clients sending back to back. */
     private static double saturate(Task task, int base, int count) throws Exception {
         return saturate(task, base, count, CONCURRENCY);
@@ -130,7 +194,7 @@ public final class IntakeBenchmark {
 
     /** Calls/s with {@code clients} clients calling back to back. */
     static double saturate(Task task, int base, int count, int clients) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        ExecutorService pool = CLIENTS;
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
@@ -146,7 +210,6 @@ public final class IntakeBenchmark {
             w.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
         return count / seconds;
     }
 
