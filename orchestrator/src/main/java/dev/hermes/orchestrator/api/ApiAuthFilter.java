@@ -7,6 +7,7 @@ import dev.hermes.orchestrator.auth.Principal;
 import dev.hermes.orchestrator.auth.RequiresRole;
 import dev.hermes.orchestrator.auth.Role;
 import dev.hermes.orchestrator.config.ApiConfig;
+import dev.hermes.orchestrator.metrics.Rejections;
 import dev.hermes.orchestrator.ratelimit.TokenBuckets;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
@@ -38,10 +39,12 @@ public class ApiAuthFilter implements Ordered {
     private final Authenticator authenticator;
     private final TokenBuckets limits;
     private final BrowserSessions sessions;
+    private final Rejections rejections;
 
-    public ApiAuthFilter(Authenticator authenticator, ApiConfig config, BrowserSessions sessions) {
+    public ApiAuthFilter(Authenticator authenticator, ApiConfig config, BrowserSessions sessions, Rejections rejections) {
         this.authenticator = authenticator;
         this.sessions = sessions;
+        this.rejections = rejections;
         this.limits = new TokenBuckets(config.burst(), config.perMinute());
     }
 
@@ -64,13 +67,18 @@ public class ApiAuthFilter implements Ordered {
                 ? authenticator.authenticate(header.substring(PREFIX.length()).strip())
                 : header.isEmpty() ? sessions.principal(request) : Optional.empty();
         if (found.isEmpty()) {
-            return sessions.challenge(request).orElseGet(() -> HttpResponse.<ErrorBody>status(HttpStatus.UNAUTHORIZED)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                    .body(ErrorBody.of("unauthorized", "a valid bearer token is required")));
+            // A browser without a session is sent to the login form; anyone else is refused.
+            return sessions.challenge(request).orElseGet(() -> {
+                rejections.count("unauthorized");
+                return HttpResponse.<ErrorBody>status(HttpStatus.UNAUTHORIZED)
+                        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                        .body(ErrorBody.of("unauthorized", "a valid bearer token is required"));
+            });
         }
         Principal principal = found.get();
         long wait = limits.secondsUntilAllowed(principal.tokenId());
         if (wait > 0) {
+            rejections.count("rate_limited");
             return HttpResponse.<ErrorBody>status(HttpStatus.TOO_MANY_REQUESTS)
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(wait))
                     .body(ErrorBody.of("rate_limited", "too many requests with this token; retry in " + wait + " s"));
@@ -94,7 +102,8 @@ public class ApiAuthFilter implements Ordered {
         return route.getAnnotationMetadata().enumValue(RequiresRole.class, Role.class);
     }
 
-    private static MutableHttpResponse<ErrorBody> forbidden(String message) {
+    private MutableHttpResponse<ErrorBody> forbidden(String message) {
+        rejections.count("forbidden");
         return HttpResponse.<ErrorBody>status(HttpStatus.FORBIDDEN).body(ErrorBody.of("forbidden", message));
     }
 }

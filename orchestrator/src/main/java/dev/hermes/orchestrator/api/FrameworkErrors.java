@@ -1,5 +1,6 @@
 package dev.hermes.orchestrator.api;
 
+import dev.hermes.orchestrator.metrics.Rejections;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
@@ -16,8 +17,22 @@ import java.util.Locale;
 @Singleton
 @Replaces(JsonErrorResponseBodyProvider.class)
 public class FrameworkErrors implements JsonErrorResponseBodyProvider<ErrorBody> {
+    private final Rejections rejections;
+
+    public FrameworkErrors(Rejections rejections) {
+        this.rejections = rejections;
+    }
+
     @Override
     public ErrorBody body(ErrorContext context, HttpResponse<?> response) {
+        ErrorBody body = describe(context, response);
+        if (response.code() >= 400 && response.code() < 500) {
+            rejections.count(body.error());
+        }
+        return body;
+    }
+
+    private static ErrorBody describe(ErrorContext context, HttpResponse<?> response) {
         String field = context.getErrors().stream().map(Error::getPath).flatMap(java.util.Optional::stream)
                 .filter(p -> !p.isBlank()).findFirst().map(FrameworkErrors::lastSegment).orElse(null);
         return switch (response.code()) {

@@ -1,5 +1,6 @@
 package dev.hermes.orchestrator.api;
 
+import dev.hermes.orchestrator.metrics.Rejections;
 import dev.hermes.protocol.id.InvalidIdException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -11,8 +12,15 @@ import jakarta.inject.Singleton;
 @Produces
 @Singleton
 public class InvalidIdExceptionHandler implements ExceptionHandler<InvalidIdException, HttpResponse<ErrorBody>> {
+    private final Rejections rejections;
+
+    public InvalidIdExceptionHandler(Rejections rejections) {
+        this.rejections = rejections;
+    }
+
     @Override
     public HttpResponse<ErrorBody> handle(HttpRequest request, InvalidIdException e) {
+        rejections.count("invalid_id");
         return HttpResponse.badRequest(new ErrorBody("invalid_id", e.getMessage()));
     }
 }

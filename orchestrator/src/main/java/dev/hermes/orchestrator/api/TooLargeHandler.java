@@ -1,5 +1,6 @@
 package dev.hermes.orchestrator.api;
 
+import dev.hermes.orchestrator.metrics.Rejections;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -15,8 +16,15 @@ import jakarta.inject.Singleton;
 @Singleton
 @Replaces(ContentLengthExceededHandler.class)
 public class TooLargeHandler implements ExceptionHandler<ContentLengthExceededException, HttpResponse<ErrorBody>> {
+    private final Rejections rejections;
+
+    public TooLargeHandler(Rejections rejections) {
+        this.rejections = rejections;
+    }
+
     @Override
     public HttpResponse<ErrorBody> handle(HttpRequest request, ContentLengthExceededException e) {
+        rejections.count("too_large");
         return HttpResponse.<ErrorBody>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
                 .body(new ErrorBody("too_large", "the request body is over the size limit"));
     }

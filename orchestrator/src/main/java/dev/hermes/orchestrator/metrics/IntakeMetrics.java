@@ -40,7 +40,7 @@ public class IntakeMetrics {
         meters.counter(MetricNames.INTAKE_DUPLICATES, TAG_CHANNEL, MetricTags.channel(channel)).increment();
     }
 
-    /** A refusal that no HTTP answer counts (the inbound-email queue); the HTTP ones are counted by their handler. */
+    /** A refusal that no HTTP answer counts (the inbound-email queue); the HTTP ones are counted where they are answered ({@link Rejections}). */
     public void rejected(String reason) {
         meters.counter(MetricNames.REQUESTS_REJECTED, TAG_REASON, reason).increment();
     }

@@ -104,6 +104,12 @@ class MetricsScenarioTest {
         assertEquals(401, TestHermes.send(HttpRequest.newBuilder(URI.create(hermes.property("twilioUrl")))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-Twilio-Signature", "Zm9v")
                 .POST(HttpRequest.BodyPublishers.ofString("MessageSid=SM1&From=%2B15550100009&Body=hi"))).statusCode());
+        // Refusals answered before any handler: the API's token check and the framework's own errors.
+        assertEquals(401, TestHermes.send(TestHermes.request("/api/containers").GET()).statusCode());
+        assertEquals(404, TestHermes.send(TestHermes.request("/webhooks/no-such-hook")
+                .POST(HttpRequest.BodyPublishers.ofString("x"))).statusCode());
+        assertEquals(415, TestHermes.send(TestHermes.request("/webhooks/chat/slack").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("x"))).statusCode());
         accepted(TestHermes.postMime(MimeBuilder.build("bob@example.com", "hermes+" + thread + "@hermes.localhost",
                 "Re: Measure", "Not yours", null)));
 
@@ -209,6 +215,9 @@ class MetricsScenarioTest {
         assertTrue(count("hermes.webhooks.signature_failures", "provider", "mime") >= 1);
         assertTrue(count("hermes.webhooks.signature_failures", "provider", "twilio") >= 1);
         assertTrue(count("hermes.requests.rejected", "reason", "bad_secret") >= 1);
+        assertTrue(count("hermes.requests.rejected", "reason", "unauthorized") >= 1);
+        assertTrue(count("hermes.requests.rejected", "reason", "not_found") >= 1);
+        assertTrue(count("hermes.requests.rejected", "reason", "unsupported_media_type") >= 1);
         assertTrue(count("hermes.thread.foreign_signal", "signal", "PLUS_ADDRESS") >= 1);
         assertTrue(count("hermes.interrupts.sent", "kind", "supersede") >= 1);
         assertTrue(count("hermes.containers.launch_failed", "launcher", "process") >= 1);
