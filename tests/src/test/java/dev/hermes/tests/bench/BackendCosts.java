@@ -152,6 +152,41 @@ public final class BackendCosts {
             System.out.printf("  %sstatus updates of 25 items     : PartiQL batch %8.1f items/s, transaction %8.1f items/s%n",
                     round < 3 ? "(warm-up) " : "", partiql, transaction);
         }
+        growthCosts(dynamo);
+    }
+
+    /** Whether DynamoDB Local's cost per put grows with the items its table (and its index) hold. */
+    private static void growthCosts(DynamoDbClient dynamo) throws Exception {
+        String text = "y".repeat(1000);
+        for (int stored = 0; stored <= 40_000; stored += 10_000) {
+            double rate = rate(10, i -> dynamo.transactWriteItems(b -> b.transactItems(java.util.stream.IntStream
+                    .range(0, 10).mapToObj(k -> TransactWriteItem.builder().put(Put.builder().tableName("costs-all")
+                            .item(Map.of("id", AttributeValue.fromS("g" + IDS.incrementAndGet()),
+                                    "threadId", AttributeValue.fromS("one-partition"),
+                                    "createdAt", AttributeValue.fromN(Long.toString(IDS.get())),
+                                    "instruction", AttributeValue.fromS(text)))
+                            .conditionExpression("attribute_not_exists(id)").build()).build()).toList())));
+            long t0 = System.nanoTime();
+            for (int q = 0; q < 20; q++) {
+                dynamo.query(b -> b.tableName("costs-all").indexName("by-thread").limit(1).scanIndexForward(true)
+                        .keyConditionExpression("threadId = :t")
+                        .expressionAttributeValues(Map.of(":t", AttributeValue.fromS("one-partition"))));
+            }
+            System.out.printf("  puts into costs-all with ~%6d items, one index partition: %8.1f items/s;"
+                    + " a Query with Limit 1 of that partition: %.1f ms%n", stored + ITEMS, rate,
+                    (System.nanoTime() - t0) / 1e6 / 20);
+            for (int from = 0; from < 10_000 - ITEMS; from += 25) {
+                List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> batch = new ArrayList<>();
+                for (int k = 0; k < 25; k++) {
+                    batch.add(software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder().putRequest(r -> r.item(
+                            Map.of("id", AttributeValue.fromS("f" + IDS.incrementAndGet()),
+                                    "threadId", AttributeValue.fromS("one-partition"),
+                                    "createdAt", AttributeValue.fromN(Long.toString(IDS.get())),
+                                    "instruction", AttributeValue.fromS(text)))).build());
+                }
+                dynamo.batchWriteItem(b -> b.requestItems(Map.of("costs-all", batch)));
+            }
+        }
     }
 
     /** A transaction of three puts whose second fails its condition: what does the caller learn? */
