@@ -2,7 +2,6 @@ package dev.hermes.orchestrator.metrics;
 
 import static dev.hermes.protocol.naming.MetricNames.TAG_CHANNEL;
 import static dev.hermes.protocol.naming.MetricNames.TAG_PROVIDER;
-import static dev.hermes.protocol.naming.MetricNames.TAG_REASON;
 
 import dev.hermes.orchestrator.inbound.RejectedException;
 import dev.hermes.protocol.naming.MetricNames;
@@ -38,11 +37,6 @@ public class IntakeMetrics {
 
     public void duplicate(Channel channel) {
         meters.counter(MetricNames.INTAKE_DUPLICATES, TAG_CHANNEL, MetricTags.channel(channel)).increment();
-    }
-
-    /** A refusal that no HTTP answer counts (the inbound-email queue); the HTTP ones are counted where they are answered ({@link Rejections}). */
-    public void rejected(String reason) {
-        meters.counter(MetricNames.REQUESTS_REJECTED, TAG_REASON, reason).increment();
     }
 
     /**

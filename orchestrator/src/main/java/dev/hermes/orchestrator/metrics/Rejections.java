@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 /**
  * {@code hermes.requests.rejected} by reason: every 4xx Hermes answers is counted once, where it is
  * answered (the exception handlers, the API's token check, the framework's own errors), under the
- * code its error body carries.
+ * code its error body carries; and every message the inbound-email queue refuses for such a reason.
  */
 @Singleton
 public class Rejections {

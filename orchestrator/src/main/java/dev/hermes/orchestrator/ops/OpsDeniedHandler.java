@@ -1,14 +1,13 @@
 package dev.hermes.orchestrator.ops;
 
 import dev.hermes.orchestrator.api.ErrorBody;
-import dev.hermes.protocol.naming.MetricNames;
+import dev.hermes.orchestrator.metrics.Rejections;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 
 /**
@@ -21,16 +20,16 @@ import jakarta.inject.Singleton;
 @Requires(classes = {OpsDeniedException.class, ExceptionHandler.class})
 public class OpsDeniedHandler implements ExceptionHandler<OpsDeniedException, HttpResponse<?>> {
     private final OpsConfig config;
-    private final MeterRegistry meters;
+    private final Rejections rejections;
 
-    public OpsDeniedHandler(OpsConfig config, MeterRegistry meters) {
+    public OpsDeniedHandler(OpsConfig config, Rejections rejections) {
         this.config = config;
-        this.meters = meters;
+        this.rejections = rejections;
     }
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, OpsDeniedException e) {
-        meters.counter(MetricNames.REQUESTS_REJECTED, MetricNames.TAG_REASON, "ops_" + e.code()).increment();
+        rejections.count("ops_" + e.code());
         if (e.status() == 401 && config.loginForm() && OpsResponses.wantsHtml(request)) {
             return OpsResponses.seeOther("/ops/login");
         }

@@ -2,7 +2,7 @@ package dev.hermes.orchestrator.inbound.ses;
 
 import dev.hermes.orchestrator.config.QueuesConfig;
 import dev.hermes.orchestrator.inbound.IntakeOutcome;
-import dev.hermes.orchestrator.metrics.IntakeMetrics;
+import dev.hermes.orchestrator.metrics.Rejections;
 import dev.hermes.orchestrator.inbound.RejectedException;
 import dev.hermes.protocol.naming.QueueNames;
 import io.micronaut.context.annotation.Requires;
@@ -39,13 +39,13 @@ public class InboundEmailConsumer {
     private final int maxReceiveCount;
     private final String queueName;
     private final String dlqName;
-    private final IntakeMetrics metrics;
+    private final Rejections rejections;
     private volatile boolean running;
     private volatile Thread thread;
 
     public InboundEmailConsumer(SqsClient sqs, SesMailIntake ses, SqsInboundConfig config, QueuesConfig queues,
-                                IntakeMetrics metrics) {
-        this.metrics = metrics;
+                                Rejections rejections) {
+        this.rejections = rejections;
         this.sqs = sqs;
         this.ses = ses;
         this.config = config;
@@ -106,7 +106,7 @@ public class InboundEmailConsumer {
             sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle()));
             LOG.info("inbound email {} from {}: {} {}", m.messageId(), queueName, outcome.status(), outcome.commandId());
         } catch (RejectedException e) {
-            metrics.rejected(e.code());
+            rejections.count(e.code());
             LOG.warn("inbound email {} from {} rejected ({}: {}); moving it to {}", m.messageId(), queueName, e.code(),
                     e.getMessage(), dlqName);
             moveToDlq(url, dlqUrl, m, e);
