@@ -44,10 +44,6 @@ class OpsPageBrowserTest {
     private static final String ALICE = "alice@example.com";
     private static final String CANARY = "ops-canary-4d1f0a9e7b";
     private static final Duration DEADLINE = Duration.ofSeconds(120);
-    private static final Map<String, String> TIMINGS = Map.of(
-            "hermes.launcher.process.visibility-timeout-seconds", "4",
-            "hermes.launcher.process.retry-backoff-seconds", "1",
-            "hermes.launcher.process.stop-grace-millis", "1000");
     @TempDir
     static Path root;
     private static LocalHermes hermes;
@@ -76,7 +72,7 @@ class OpsPageBrowserTest {
                 """.formatted(repo.resolve("examples/agents/record-instruction.sh"),
                 repo.resolve("examples/agents/slow-agent.sh"),
                 repo.resolve("tests/src/test/resources/ops/agents/fails-until-released.sh"), release));
-        TIMINGS.forEach(System::setProperty);
+        FastRetries.set();
         hermes = LocalHermes.start(LocalOptions.forTests(root.resolve("hermes"), seed,
                 repo.resolve("worker/target/hermes-worker.jar"), 3));
         client = new HermesClient(hermes.url(), hermes.property("mimeSecret"), hermes.property("apiToken"));
@@ -85,7 +81,7 @@ class OpsPageBrowserTest {
 
     @AfterAll
     static void stop() throws Exception {
-        TIMINGS.keySet().forEach(System::clearProperty);
+        FastRetries.clear();
         if (browser != null) {
             browser.quit();
         }

@@ -36,11 +36,6 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 class WorkerReliabilityTest {
     private static final String ALICE = "alice@example.com";
     private static final Duration DEADLINE = Duration.ofSeconds(120);
-    /** Worker timings for the launcher (system properties reach the orchestrator's configuration). */
-    private static final Map<String, String> TIMINGS = Map.of(
-            "hermes.launcher.process.visibility-timeout-seconds", "4",
-            "hermes.launcher.process.retry-backoff-seconds", "1",
-            "hermes.launcher.process.stop-grace-millis", "1000");
     @TempDir
     static Path root;
     private static LocalHermes hermes;
@@ -68,7 +63,7 @@ class WorkerReliabilityTest {
                       argv: [%s]
                       timeoutSeconds: 60
                 """.formatted(agents.resolve("slow-agent.sh"), agents.resolve("failing-agent.sh")));
-        TIMINGS.forEach(System::setProperty);
+        FastRetries.set();
         hermes = LocalHermes.start(LocalOptions.forTests(root, seed, repo.resolve("worker/target/hermes-worker.jar"), 3));
         client = new HermesClient(hermes.url(), hermes.property("mimeSecret"), hermes.property("apiToken"));
         mailbox = new Mailbox(hermes.imapPort());
@@ -76,7 +71,7 @@ class WorkerReliabilityTest {
 
     @AfterAll
     static void stop() throws Exception {
-        TIMINGS.keySet().forEach(System::clearProperty);
+        FastRetries.clear();
         if (hermes != null) {
             hermes.close();
         }
