@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -34,6 +35,7 @@ public final class BackendCosts {
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 8);
     private static final int ITEMS = Integer.getInteger("bench.items", 4000);
     private static final AtomicInteger IDS = new AtomicInteger();
+    private static final String KILOBYTE = "y".repeat(1000);
 
     private BackendCosts() {
     }
@@ -102,16 +104,9 @@ public final class BackendCosts {
                                 k -> k.attributeName("createdAt").keyType("RANGE")));
             }
         }));
-        String text = "y".repeat(1000);
         for (int round = 0; round < 4; round++) {
             for (String name : tables.keySet()) {
-                double rate = rate(10, i -> dynamo.transactWriteItems(b -> b.transactItems(java.util.stream.IntStream
-                        .range(0, 10).mapToObj(k -> TransactWriteItem.builder().put(Put.builder().tableName(name)
-                                .item(Map.of("id", AttributeValue.fromS("c" + IDS.incrementAndGet()),
-                                        "threadId", AttributeValue.fromS("t" + (IDS.get() % 50)),
-                                        "createdAt", AttributeValue.fromN(Long.toString(IDS.get())),
-                                        "instruction", AttributeValue.fromS(text)))
-                                .conditionExpression("attribute_not_exists(id)").build()).build()).toList())));
+                double rate = rate(10, i -> dynamo.transactWriteItems(b -> b.transactItems(tenPuts(name, n -> "t" + n % 50))));
                 System.out.printf("  %sputs of 1 KB into %-12s: %8.1f items/s%n", round < 3 ? "(warm-up) " : "", name, rate);
             }
             // A status change of existing items, conditioned on the status, as RECEIVED -> QUEUED is.
@@ -121,11 +116,11 @@ public final class BackendCosts {
             }
             for (int from = 0; from < ids.size(); from += 25) {
                 List<String> chunk = ids.subList(from, from + 25);
-                dynamo.batchWriteItem(b -> b.requestItems(Map.of("costs-all", chunk.stream().map(id -> software.amazon.awssdk
-                        .services.dynamodb.model.WriteRequest.builder().putRequest(r -> r.item(Map.of(
-                                "id", AttributeValue.fromS(id), "threadId", AttributeValue.fromS("t1"),
-                                "createdAt", AttributeValue.fromN("1"), "status", AttributeValue.fromS("A"),
-                                "instruction", AttributeValue.fromS(text)))).build()).toList())));
+                dynamo.batchWriteItem(b -> b.requestItems(Map.of("costs-all", chunk.stream().map(id -> {
+                    Map<String, AttributeValue> item = new HashMap<>(kilobyteItem(id, "t1", 1));
+                    item.put("status", AttributeValue.fromS("A"));
+                    return WriteRequest.builder().putRequest(r -> r.item(item)).build();
+                }).toList())));
             }
             AtomicInteger next = new AtomicInteger();
             String from = round % 2 == 0 ? "A" : "B";
@@ -157,15 +152,9 @@ public final class BackendCosts {
 
     /** Whether DynamoDB Local's cost per put grows with the items its table (and its index) hold. */
     private static void growthCosts(DynamoDbClient dynamo) throws Exception {
-        String text = "y".repeat(1000);
         for (int stored = 0; stored <= 40_000; stored += 10_000) {
-            double rate = rate(10, i -> dynamo.transactWriteItems(b -> b.transactItems(java.util.stream.IntStream
-                    .range(0, 10).mapToObj(k -> TransactWriteItem.builder().put(Put.builder().tableName("costs-all")
-                            .item(Map.of("id", AttributeValue.fromS("g" + IDS.incrementAndGet()),
-                                    "threadId", AttributeValue.fromS("one-partition"),
-                                    "createdAt", AttributeValue.fromN(Long.toString(IDS.get())),
-                                    "instruction", AttributeValue.fromS(text)))
-                            .conditionExpression("attribute_not_exists(id)").build()).build()).toList())));
+            double rate = rate(10, i -> dynamo.transactWriteItems(b -> b.transactItems(tenPuts("costs-all",
+                    n -> "one-partition"))));
             long t0 = System.nanoTime();
             for (int q = 0; q < 20; q++) {
                 dynamo.query(b -> b.tableName("costs-all").indexName("by-thread").limit(1).scanIndexForward(true)
@@ -176,17 +165,32 @@ public final class BackendCosts {
                     + " a Query with Limit 1 of that partition: %.1f ms%n", stored + ITEMS, rate,
                     (System.nanoTime() - t0) / 1e6 / 20);
             for (int from = 0; from < 10_000 - ITEMS; from += 25) {
-                List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> batch = new ArrayList<>();
+                List<WriteRequest> batch = new ArrayList<>();
                 for (int k = 0; k < 25; k++) {
-                    batch.add(software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder().putRequest(r -> r.item(
-                            Map.of("id", AttributeValue.fromS("f" + IDS.incrementAndGet()),
-                                    "threadId", AttributeValue.fromS("one-partition"),
-                                    "createdAt", AttributeValue.fromN(Long.toString(IDS.get())),
-                                    "instruction", AttributeValue.fromS(text)))).build());
+                    int n = IDS.incrementAndGet();
+                    batch.add(WriteRequest.builder().putRequest(r -> r.item(kilobyteItem("f" + n, "one-partition", n))).build());
                 }
                 dynamo.batchWriteItem(b -> b.requestItems(Map.of("costs-all", batch)));
             }
         }
+    }
+
+    /** A command-sized item: its id, an index partition ({@code threadId}), a sort key and 1 KB of text. */
+    private static Map<String, AttributeValue> kilobyteItem(String id, String threadId, long createdAt) {
+        return Map.of("id", AttributeValue.fromS(id), "threadId", AttributeValue.fromS(threadId),
+                "createdAt", AttributeValue.fromN(Long.toString(createdAt)), "instruction", AttributeValue.fromS(KILOBYTE));
+    }
+
+    /** Ten conditional puts of new 1 KB items into {@code table}, each in the index partition {@code threadOf} names. */
+    private static List<TransactWriteItem> tenPuts(String table, java.util.function.IntFunction<String> threadOf) {
+        List<TransactWriteItem> puts = new ArrayList<>();
+        for (int k = 0; k < 10; k++) {
+            int n = IDS.incrementAndGet();
+            puts.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                    .item(kilobyteItem("c" + n, threadOf.apply(n), n))
+                    .conditionExpression("attribute_not_exists(id)").build()).build());
+        }
+        return puts;
     }
 
     /** A transaction of three puts whose second fails its condition: what does the caller learn? */

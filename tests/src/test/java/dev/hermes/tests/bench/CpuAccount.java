@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * CPU time of this JVM's threads during a phase, by the part of the system they belong to
- * (orchestrator, DynamoDB Local, ElasticMQ, benchmark clients, JVM), from {@link ThreadMXBean}:
+ * (orchestrator, DynamoDB Local, ElasticMQ, benchmark clients, GC, JIT), from {@link ThreadMXBean}
+ * and, for the JVM's native threads, {@code /proc/self/task}:
  * on two shared cores the routed rate is bounded by what each part burns per message.
  */
 final class CpuAccount {
@@ -17,7 +18,6 @@ final class CpuAccount {
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final Map<Long, Long> startByThread = new TreeMap<>();
-    private final Map<Long, String> nameByThread = new TreeMap<>();
     private final Map<String, Long> jvmStart;
     private final long processStart;
     private final long classesStart;
@@ -31,7 +31,6 @@ final class CpuAccount {
         for (ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
             if (t != null) {
                 startByThread.put(t.getThreadId(), Math.max(0, THREADS.getThreadCpuTime(t.getThreadId())));
-                nameByThread.put(t.getThreadId(), t.getThreadName());
             }
         }
     }
@@ -134,7 +133,8 @@ final class CpuAccount {
         }
         if (t.startsWith("hermes") || t.startsWith("default-nioeventloop") || t.startsWith("io-executor")
                 || t.startsWith("blocking-executor") || t.startsWith("event-loop") || t.startsWith("scheduled-executor")
-                || t.startsWith("sdk-") || t.startsWith("default-eventloopgroup") || t.startsWith("aws-java-sdk") || t.startsWith("idle-connection") || t.contains("micronaut")) {
+                || t.startsWith("sdk-") || t.startsWith("default-eventloopgroup") || t.startsWith("aws-java-sdk")
+                || t.startsWith("idle-connection") || t.contains("micronaut")) {
             return "orchestrator";
         }
         return "other";
