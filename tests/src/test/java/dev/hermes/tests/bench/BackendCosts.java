@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  * the intake's group commit (BENCHMARKS.md).
  *
  * <p>Run: {@code ./mvnw -B -q -Pbench -DskipTests -pl tests -am verify -Dbench.main=dev.hermes.tests.bench.BackendCosts}
+ * ({@code -Dbench.rounds=N}: rounds of every figure, 2 by default; the JIT needs about six).
  */
 public final class BackendCosts {
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 8);
@@ -54,7 +55,7 @@ public final class BackendCosts {
             }
             System.out.printf("%nBackend costs: %d clients, %d items per figure, %d cores%n", CONCURRENCY, ITEMS,
                     Runtime.getRuntime().availableProcessors());
-            for (int round = 0; round < 2; round++) {
+            for (int round = 0; round < Integer.getInteger("bench.rounds", 2); round++) {
                 String label = round == 0 ? "(warm-up) " : "";
                 System.out.printf("  %sPutItem (conditional)         : %8.1f items/s%n", label,
                         rate(1, i -> dynamo.putItem(b -> b.tableName("hermes-thread-keys").item(item())

@@ -41,6 +41,12 @@ final class Costs {
         return delta;
     }
 
+    /** The mean items per batch of a stage, or 1 when it ran no batch. */
+    static double meanBatch(Map<String, Double> costs, String stage) {
+        double batches = costs.getOrDefault("batches " + stage, 0.0);
+        return batches > 0 ? costs.getOrDefault("items " + stage, 0.0) / batches : 1;
+    }
+
     /** Requests per routed message (background long-polls left out) and the mean batch of each stage. */
     static void print(Map<String, Double> costs, int messages) {
         double total = 0;
