@@ -68,7 +68,8 @@ final class BackendFloor {
             String id = "floor" + (first + k);
             entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(k % MAX_SEND)).messageBody(body)
                     .messageGroupId("sample#alice").messageDeduplicationId(id).build());
-            ThreadId threadId = ThreadId.fromRootKey("<" + id + "@bench>", 0);
+            String messageId = "<" + id + "@bench>";
+            ThreadId threadId = ThreadId.fromRootKey(messageId, 0);
             Map<String, AttributeValue> c = new HashMap<>(command);
             c.put("commandId", AttributeValue.fromS(id));
             c.put("threadId", AttributeValue.fromS(threadId.value()));
@@ -78,8 +79,8 @@ final class BackendFloor {
                     .conditionExpression("attribute_not_exists(commandId)").build()).build());
             writes.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.threads()).item(t)
                     .conditionExpression("attribute_not_exists(threadId)").build()).build());
-            writes.add(TransactWriteItem.builder().update(ThreadItems.firstWriterKey(tables.threadKeys(),
-                    "<" + id + "@bench>", threadId, now)).build());
+            writes.add(TransactWriteItem.builder().update(ThreadItems.firstWriterKey(tables.threadKeys(), messageId,
+                    threadId, now)).build());
         }
         dynamo.transactWriteItems(b -> b.transactItems(writes));
         for (int from = 0; from < entries.size(); from += MAX_SEND) {

@@ -62,7 +62,7 @@ final class Costs {
         costs.forEach((k, v) -> {
             if (k.startsWith("batches ") && v > 0) {
                 String stage = k.substring(8);
-                stages.append(String.format(" %s %.1f (%.1f ms),", stage, costs.getOrDefault("items " + stage, 0.0) / v,
+                stages.append(String.format(" %s %.1f (%.1f ms),", stage, meanBatch(costs, stage),
                         costs.getOrDefault("millis " + stage, 0.0) / v));
             }
         });

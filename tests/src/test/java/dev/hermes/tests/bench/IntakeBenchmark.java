@@ -132,8 +132,8 @@ public final class IntakeBenchmark {
             if (floorBatch <= 0) {
                 floorBatch = (int) Math.max(1, Math.round(Costs.meanBatch(routedCosts, "intake-commit")));
             }
-            BackendFloor floor = BackendFloor.sampledFrom(hermes.context().getBean(DynamoDbClient.class), sqs,
-                    new TableNames("hermes-"), raw, floorBatch, body);
+            DynamoDbClient dynamo = hermes.context().getBean(DynamoDbClient.class);
+            BackendFloor floor = BackendFloor.sampledFrom(dynamo, sqs, new TableNames("hermes-"), raw, floorBatch, body);
             Task floorTask = i -> floor.route(i * floor.batch());
             int floorRounds = warmUp(floorTask, 30_000_000 / floor.batch());
             sqs.purgeQueue(b -> b.queueUrl(raw));
@@ -141,7 +141,6 @@ public final class IntakeBenchmark {
             CpuAccount floorCpu = CpuAccount.start();
             double floorRate = saturate(floorTask, 40_000_000 / floor.batch(), floorCalls) * floor.batch();
             String floorCpuLine = floorCpu.finish("floor", floorCalls * floor.batch());
-            DynamoDbClient dynamo = hermes.context().getBean(DynamoDbClient.class);
             Task gets = i -> dynamo.getItem(b -> b.tableName("hermes-routes")
                     .key(Map.of("key", AttributeValue.fromS("email:alice@example.com"))).consistentRead(true));
             Task puts = i -> dynamo.putItem(b -> b.tableName("hermes-thread-keys")
